@@ -1,0 +1,289 @@
+#include "json/EventCodec.h"
+
+#include <simdjson.h>
+
+namespace ul::json {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+simdjson::dom::parser &threadParser()
+{
+    thread_local simdjson::dom::parser parser;
+    return parser;
+}
+
+QString toQString(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString typeName(element_type type)
+{
+    switch (type) {
+    case element_type::ARRAY: return QStringLiteral("an array");
+    case element_type::OBJECT: return QStringLiteral("an object");
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE: return QStringLiteral("a number");
+    case element_type::STRING: return QStringLiteral("a string");
+    case element_type::BOOL: return QStringLiteral("a boolean");
+    case element_type::NULL_VALUE: return QStringLiteral("null");
+    }
+    return QStringLiteral("a value");
+}
+
+Expected<element, QString> parseDocument(QByteArrayView body)
+{
+    element root;
+    const auto error = threadParser().parse(body.data(), size_t(body.size()), true).get(root);
+    if (error)
+        return Unexpected{QStringLiteral("the body is not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(error)))};
+    return root;
+}
+
+void readProperties(element value, Properties &out, QStringList &problems)
+{
+    simdjson::dom::object object;
+    if (value.get_object().get(object)) {
+        problems << QStringLiteral("properties: must be an object, not %1").arg(typeName(value.type()));
+        return;
+    }
+    for (auto field : object) {
+        const QString key = toQString(field.key);
+        const element v = field.value;
+        switch (v.type()) {
+        case element_type::STRING: out.set(key, toQString(std::string_view(v.get_string()))); break;
+        case element_type::INT64: out.set(key, static_cast<qint64>(int64_t(v.get_int64()))); break;
+        case element_type::UINT64: out.set(key, static_cast<double>(uint64_t(v.get_uint64()))); break;
+        case element_type::DOUBLE: out.set(key, double(v.get_double())); break;
+        case element_type::BOOL: out.set(key, bool(v.get_bool())); break;
+        case element_type::OBJECT:
+        case element_type::ARRAY:
+            problems << QStringLiteral("properties.%1: must be a string, number or boolean; nested %2 are not allowed")
+                            .arg(key, v.type() == element_type::OBJECT ? QStringLiteral("objects") : QStringLiteral("arrays"));
+            break;
+        case element_type::NULL_VALUE:
+            problems << QStringLiteral("properties.%1: must be a string, number or boolean, not null").arg(key);
+            break;
+        }
+    }
+}
+
+DecodedEvent readEvent(element value, EventShape shape)
+{
+    DecodedEvent decoded;
+    Event &event = decoded.event;
+    QStringList &problems = decoded.problems;
+    simdjson::dom::object object;
+    if (value.get_object().get(object)) {
+        problems << QStringLiteral("each event must be an object, not %1").arg(typeName(value.type()));
+        return decoded;
+    }
+    bool hasName = false, hasTimestamp = false, hasProperties = false, hasKey = false;
+    auto readString = [&](const element &v, std::string_view field, QString &target) {
+        std::string_view s;
+        if (v.get_string().get(s)) {
+            problems << QStringLiteral("%1: must be a string, not %2").arg(toQString(field), typeName(v.type()));
+            return false;
+        }
+        target = toQString(s);
+        return true;
+    };
+    auto readOptionalString = [&](const element &v, std::string_view field, std::optional<QString> &target) {
+        if (v.is_null()) {
+            target.reset();
+            return;
+        }
+        QString s;
+        if (readString(v, field, s))
+            target = s;
+    };
+    for (auto field : object) {
+        const std::string_view key = field.key;
+        const element v = field.value;
+        if (key == "event_name") {
+            hasName = readString(v, key, event.eventName);
+        } else if (key == "timestamp") {
+            std::string_view s;
+            if (v.get_string().get(s)) {
+                problems << QStringLiteral("timestamp: must be an ISO 8601 string, not %1").arg(typeName(v.type()));
+            } else if (auto parsed = Timestamp::parseIso8601(s); parsed) {
+                event.timestamp = *parsed;
+                hasTimestamp = true;
+            } else {
+                problems << QStringLiteral("timestamp: \"%1\" %2").arg(toQString(s), parsed.error());
+            }
+        } else if (key == "properties") {
+            hasProperties = true;
+            readProperties(v, event.properties, problems);
+        } else if (key == "customer_id") {
+            readOptionalString(v, key, event.customerId);
+        } else if (key == "external_customer_id") {
+            readOptionalString(v, key, event.externalCustomerId);
+        } else if (key == "idempotency_key" && shape == EventShape::Ingest) {
+            hasKey = readString(v, key, event.id);
+        } else if (key == "id" && shape == EventShape::Stored) {
+            hasKey = readString(v, key, event.id);
+        } else if (key == "deprecated" && shape == EventShape::Stored) {
+            bool flag = false;
+            if (v.get_bool().get(flag))
+                problems << QStringLiteral("deprecated: must be a boolean");
+            event.deprecated = flag;
+        } else if (shape != EventShape::Stored) {
+            problems << QStringLiteral("%1: is not a recognised field").arg(toQString(key));
+        }
+    }
+    if (!hasName && !problems.join(u' ').contains(QStringLiteral("event_name")))
+        problems << QStringLiteral("event_name: is required");
+    if (!hasTimestamp && !problems.join(u' ').contains(QStringLiteral("timestamp")))
+        problems << QStringLiteral("timestamp: is required");
+    if (!hasProperties && shape != EventShape::Stored)
+        problems << QStringLiteral("properties: is required");
+    if (!hasKey && shape == EventShape::Ingest && !problems.join(u' ').contains(QStringLiteral("idempotency_key")))
+        problems << QStringLiteral("idempotency_key: is required");
+    return decoded;
+}
+
+} // namespace
+
+Expected<QList<DecodedEvent>, QString> decodeIngestBody(QByteArrayView body)
+{
+    auto root = parseDocument(body);
+    if (!root)
+        return Unexpected{root.error()};
+    simdjson::dom::object object;
+    if (root->get_object().get(object))
+        return Unexpected{QStringLiteral("the body must be a JSON object with an \"events\" array")};
+    simdjson::dom::array events;
+    bool found = false;
+    for (auto field : object) {
+        if (field.key != "events")
+            return Unexpected{QStringLiteral("%1: is not a recognised field").arg(toQString(field.key))};
+        if (field.value.get_array().get(events))
+            return Unexpected{QStringLiteral("events: must be an array, not %1").arg(typeName(field.value.type()))};
+        found = true;
+    }
+    if (!found)
+        return Unexpected{QStringLiteral("events: is required")};
+    QList<DecodedEvent> result;
+    result.reserve(qsizetype(events.size()));
+    for (element item : events)
+        result.append(readEvent(item, EventShape::Ingest));
+    return result;
+}
+
+Expected<DecodedEvent, QString> decodeEventObject(QByteArrayView json, EventShape shape)
+{
+    auto root = parseDocument(json);
+    if (!root)
+        return Unexpected{root.error()};
+    if (root->type() != element_type::OBJECT)
+        return Unexpected{QStringLiteral("the body must be a JSON object, not %1").arg(typeName(root->type()))};
+    return readEvent(*root, shape);
+}
+
+Expected<QList<Event>, QString> decodeEventList(QByteArrayView body)
+{
+    auto root = parseDocument(body);
+    if (!root)
+        return Unexpected{root.error()};
+    simdjson::dom::array data;
+    if ((*root)["data"].get_array().get(data))
+        return Unexpected{QStringLiteral("the response has no \"data\" array")};
+    QList<Event> events;
+    events.reserve(qsizetype(data.size()));
+    for (element item : data) {
+        DecodedEvent decoded = readEvent(item, EventShape::Stored);
+        if (!decoded.problems.isEmpty())
+            return Unexpected{QStringLiteral("an event in the response is malformed: %1").arg(decoded.problems.join(QStringLiteral("; ")))};
+        events.append(std::move(decoded.event));
+    }
+    return events;
+}
+
+void writeProperties(JsonWriter &out, const Properties &properties)
+{
+    out.beginObject();
+    for (const auto &[key, value] : properties.entries()) {
+        const QByteArray k = key.toUtf8();
+        out.key(std::string_view(k.constData(), size_t(k.size())));
+        std::visit([&out](const auto &v) { out.value(v); }, value);
+    }
+    out.endObject();
+}
+
+void writeEvent(JsonWriter &out, const Event &event)
+{
+    out.beginObject();
+    out.key("id").value(event.id);
+    out.key("customer_id").value(event.customerId);
+    out.key("external_customer_id").value(event.externalCustomerId);
+    out.key("event_name").value(event.eventName);
+    out.key("properties");
+    writeProperties(out, event.properties);
+    out.key("timestamp").value(event.timestamp.toIso8601());
+    out.key("deprecated").value(event.deprecated);
+    out.endObject();
+}
+
+QByteArray encodeIngestBody(const QList<Event> &events)
+{
+    JsonWriter out(events.size() * 200 + 16);
+    out.beginObject().key("events").beginArray();
+    for (const Event &e : events) {
+        out.beginObject();
+        out.key("idempotency_key").value(e.id);
+        out.key("event_name").value(e.eventName);
+        out.key("timestamp").value(e.timestamp.toIso8601());
+        if (e.customerId)
+            out.key("customer_id").value(*e.customerId);
+        if (e.externalCustomerId)
+            out.key("external_customer_id").value(*e.externalCustomerId);
+        out.key("properties");
+        writeProperties(out, e.properties);
+        out.endObject();
+    }
+    out.endArray().endObject();
+    return out.take();
+}
+
+QByteArray encodeAmendBody(const Event &event)
+{
+    JsonWriter out;
+    out.beginObject();
+    out.key("event_name").value(event.eventName);
+    out.key("timestamp").value(event.timestamp.toIso8601());
+    if (event.customerId)
+        out.key("customer_id").value(*event.customerId);
+    if (event.externalCustomerId)
+        out.key("external_customer_id").value(*event.externalCustomerId);
+    out.key("properties");
+    writeProperties(out, event.properties);
+    out.endObject();
+    return out.take();
+}
+
+QByteArray encodeProperties(const Properties &properties)
+{
+    JsonWriter out;
+    writeProperties(out, properties);
+    return out.take();
+}
+
+Expected<Properties, QString> decodeProperties(QByteArrayView json)
+{
+    auto root = parseDocument(json);
+    if (!root)
+        return Unexpected{root.error()};
+    Properties properties;
+    QStringList problems;
+    readProperties(*root, properties, problems);
+    if (!problems.isEmpty())
+        return Unexpected{problems.join(QStringLiteral("; "))};
+    return properties;
+}
+
+} // namespace ul::json

@@ -1,0 +1,148 @@
+#include "DemoData.h"
+
+#include "routes/CustomerRoutes.h"
+#include "store/SandboxStore.h"
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QUuid>
+
+#include <array>
+
+namespace ul::sandbox {
+
+namespace {
+
+constexpr std::array CompanyNames{
+    "Acme Analytics", "Birch & Sons", "Cobalt Robotics", "Delta Freight", "Ember Health", "Fjord Media",
+    "Granite Labs", "Harbor Insurance", "Iris Payments", "Juniper Foods", "Kestrel Energy", "Lumen Schools",
+    "Maple Travel", "Nimbus Cloud", "Orchid Retail", "Pioneer Bank", "Quartz Games", "Raven Security",
+    "Summit Legal", "Tundra Logistics", "Umber Studio", "Vertex Telecom", "Willow Care", "Xenon Motors",
+    "Yarrow Farms", "Zephyr Air", "Atlas Mining", "Beacon Realty", "Cinder Apps", "Dune Textiles",
+    "Echo Podcasts", "Falcon Drones", "Glacier Water", "Helix Bio", "Indigo Fashion", "Jade Hotels",
+    "Krypton Chips", "Lotus Wellness"};
+
+constexpr std::array Regions{"eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-1"};
+constexpr std::array Plans{"starter", "growth", "enterprise"};
+constexpr std::array Endpoints{"/v2/orders", "/v2/search", "/v2/users", "/v2/reports", "/v2/export"};
+
+QString slug(const char *name)
+{
+    QString s = QString::fromLatin1(name).toLower();
+    s.replace(QStringLiteral(" & "), QStringLiteral("-"));
+    s.replace(u' ', u'-');
+    return s;
+}
+
+} // namespace
+
+Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoDataSpec &spec, Timestamp now)
+{
+    QRandomGenerator rng(spec.seed);
+    DemoDataSummary summary;
+    QList<Customer> customers;
+    const Timestamp firstDay = now - std::chrono::days(spec.days + 5);
+    for (int i = 0; i < spec.customers; ++i) {
+        const char *name = CompanyNames[size_t(i) % CompanyNames.size()];
+        Customer c;
+        c.id = newCustomerId();
+        c.name = QString::fromLatin1(name);
+        c.email = QStringLiteral("billing@%1.example").arg(slug(name));
+        if (i % 6 != 5)
+            c.externalCustomerId = QStringLiteral("cus_%1").arg(slug(name));
+        c.currency = i % 3 == 0 ? QStringLiteral("EUR") : QStringLiteral("USD");
+        c.createdAt = firstDay + std::chrono::minutes(i * 17);
+        QJsonObject details{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("segment"),
+                                                                      QString::fromLatin1(Plans[size_t(i) % Plans.size()])}}}};
+        if (auto stored = store.insertCustomer(c, details); !stored)
+            return Unexpected{stored.error()};
+        customers.append(c);
+        ++summary.customers;
+    }
+    if (customers.isEmpty())
+        return summary;
+
+    // Events spread over the last `days` days, denser on weekdays and working hours, so the
+    // volume chart has a shape.
+    const qint64 spanMs = qint64(spec.days) * 24 * 3600 * 1000;
+    constexpr int Chunk = 5000;
+    QList<Event> chunk;
+    chunk.reserve(Chunk);
+    QList<Event> all;
+    all.reserve(spec.events);
+    for (int i = 0; i < spec.events; ++i) {
+        Event e;
+        e.id = QUuid::createUuidV5(QUuid(), QStringLiteral("demo-%1-%2").arg(spec.seed).arg(i)).toString(QUuid::WithoutBraces);
+        const Customer &c = customers[qsizetype(rng.bounded(qint32(customers.size())))];
+        if (c.externalCustomerId && rng.bounded(2) == 0)
+            e.externalCustomerId = c.externalCustomerId;
+        else
+            e.customerId = c.id;
+        qint64 offset = qint64(rng.generateDouble() * double(spanMs));
+        Timestamp t = now - std::chrono::milliseconds(offset) - std::chrono::minutes(10);
+        const int hour = int((t.msecs() / 3'600'000) % 24);
+        if ((hour < 7 || hour > 20) && rng.bounded(3) != 0) // fewer events at night
+            t = t + std::chrono::hours(10);
+        if (t > now - std::chrono::minutes(1))
+            t = now - std::chrono::minutes(1 + int(rng.bounded(600)));
+        e.timestamp = Timestamp::fromMsecs(t.msecs() - t.msecs() % 1000);
+        const QString region = QString::fromLatin1(Regions[rng.bounded(int(Regions.size()))]);
+        switch (rng.bounded(10)) {
+        case 0: case 1: case 2: case 3: case 4:
+            e.eventName = QStringLiteral("api_request");
+            e.properties = {{QStringLiteral("region"), region},
+                            {QStringLiteral("endpoint"), QString::fromLatin1(Endpoints[rng.bounded(int(Endpoints.size()))])},
+                            {QStringLiteral("ms"), qint64(5 + rng.bounded(900))},
+                            {QStringLiteral("success"), rng.bounded(50) != 0}};
+            break;
+        case 5: case 6:
+            e.eventName = QStringLiteral("compute_minutes");
+            e.properties = {{QStringLiteral("region"), region},
+                            {QStringLiteral("minutes"), double(rng.bounded(6000)) / 100.0},
+                            {QStringLiteral("instance_type"), rng.bounded(2) ? QStringLiteral("m6i.large") : QStringLiteral("c7g.xlarge")}};
+            break;
+        case 7: case 8:
+            e.eventName = QStringLiteral("storage_gb_hours");
+            e.properties = {{QStringLiteral("region"), region}, {QStringLiteral("gb"), double(1 + rng.bounded(5000)) / 10.0}};
+            break;
+        default:
+            e.eventName = QStringLiteral("seat_active");
+            e.properties = {{QStringLiteral("plan"), QString::fromLatin1(Plans[rng.bounded(int(Plans.size()))])},
+                            {QStringLiteral("user_id"), QStringLiteral("u_%1").arg(rng.bounded(4000))}};
+        }
+        chunk.append(e);
+        all.append(e);
+        if (chunk.size() == Chunk || i + 1 == spec.events) {
+            if (auto ok = store.insertEvents(chunk, now); !ok)
+                return Unexpected{ok.error()};
+            summary.events += int(chunk.size());
+            chunk.clear();
+        }
+    }
+
+    // A few corrections with history: about 0.3 % amended (region fixed) and 0.3 % deprecated.
+    for (qsizetype i = 7; i < all.size(); i += 331) {
+        Event amended = all[i];
+        amended.properties.set(QStringLiteral("region"), QStringLiteral("eu-west-1"));
+        amended.properties.set(QStringLiteral("corrected"), true);
+        const QString key = amended.customerId ? *amended.customerId
+                                               : store.customerByExternalId(*amended.externalCustomerId)->customer.id;
+        if (auto ok = store.appendVersion(amended, EventChange::Amended, now, key); !ok)
+            return Unexpected{ok.error()};
+        ++summary.amended;
+    }
+    for (qsizetype i = 101; i < all.size(); i += 337) {
+        Event deprecated = all[i];
+        if (store.currentEvent(deprecated.id)->properties.contains(QStringLiteral("corrected")))
+            continue;
+        deprecated.deprecated = true;
+        const QString key = deprecated.customerId ? *deprecated.customerId
+                                                  : store.customerByExternalId(*deprecated.externalCustomerId)->customer.id;
+        if (auto ok = store.appendVersion(deprecated, EventChange::Deprecated, now, key); !ok)
+            return Unexpected{ok.error()};
+        ++summary.deprecated;
+    }
+    return summary;
+}
+
+} // namespace ul::sandbox

@@ -1,0 +1,114 @@
+#include "SandboxOptions.h"
+
+#include "Version.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
+
+namespace ul::sandbox {
+
+QString SandboxOptions::problem() const
+{
+    if (token.isEmpty())
+        return QStringLiteral("a token is required (--token TOKEN): every request must carry it as a bearer token");
+    if (!host.isLoopback() && !allowRemote)
+        return QStringLiteral("%1 is not a loopback address; pass --allow-remote to listen on it").arg(host.toString());
+    if (maxBodyBytes < 1024)
+        return QStringLiteral("the request body limit must be at least 1 KiB");
+    return {};
+}
+
+SandboxCommandLine parseSandboxCommandLine(const QStringList &arguments)
+{
+    SandboxCommandLine result;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("An Orb-compatible usage-billing API server backed by SQLite, for UsageLens and its tests."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port to listen on; port 0 picks a free one."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8484"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file, or :memory:."),
+                                QStringLiteral("PATH"), QStringLiteral(":memory:"));
+    const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("Bearer token clients must send (required)."),
+                                   QStringLiteral("TOKEN"));
+    const QCommandLineOption seed(QStringLiteral("seed-demo"), QStringLiteral("Create demo customers and events in an empty database."));
+    const QCommandLineOption demoEvents(QStringLiteral("demo-events"), QStringLiteral("How many demo events to create."),
+                                        QStringLiteral("N"), QStringLiteral("60000"));
+    const QCommandLineOption grace(QStringLiteral("grace-period"), QStringLiteral("Ingestion grace period in hours (default 12)."),
+                                   QStringLiteral("HOURS"), QStringLiteral("12"));
+    const QCommandLineOption window(QStringLiteral("correction-window"),
+                                    QStringLiteral("How many days back events may be amended or deprecated (default 35)."),
+                                    QStringLiteral("DAYS"), QStringLiteral("35"));
+    const QCommandLineOption limit(QStringLiteral("correction-limit"),
+                                   QStringLiteral("Amendments (and deprecations) per customer per 100 days (default 100)."),
+                                   QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body-mib"), QStringLiteral("Largest request body in MiB (default 32)."),
+                                     QStringLiteral("MIB"), QStringLiteral("32"));
+    const QCommandLineOption remote(QStringLiteral("allow-remote"), QStringLiteral("Allow listening on a non-loopback address."));
+    parser.addOptions({help, version, listen, db, token, seed, demoEvents, grace, window, limit, maxBody, remote});
+
+    auto fail = [&result](const QString &message) {
+        result.exitNow = true;
+        result.exitCode = 2;
+        result.message = QStringLiteral("usagelens-sandbox: %1\nTry --help.\n").arg(message);
+        return result;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help)) {
+        result.exitNow = true;
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.exitNow = true;
+        result.message = QStringLiteral("usagelens-sandbox %1\n").arg(QLatin1StringView(ul::version::Version));
+        return result;
+    }
+    SandboxOptions &o = result.options;
+    const QString listenValue = parser.value(listen);
+    const qsizetype colon = listenValue.lastIndexOf(u':');
+    bool portOk = false;
+    const uint port = colon < 0 ? 0 : listenValue.mid(colon + 1).toUInt(&portOk);
+    QString hostText = colon < 0 ? QString() : listenValue.left(colon);
+    if (hostText.startsWith(u'[') && hostText.endsWith(u']'))
+        hostText = hostText.mid(1, hostText.size() - 2);
+    if (hostText == QLatin1StringView("localhost"))
+        hostText = QStringLiteral("127.0.0.1");
+    if (!portOk || port > 65535 || !o.host.setAddress(hostText))
+        return fail(QStringLiteral("--listen wants HOST:PORT, e.g. 127.0.0.1:8484, not \"%1\"").arg(listenValue));
+    o.port = static_cast<quint16>(port);
+    o.allowRemote = parser.isSet(remote);
+    o.databasePath = parser.value(db);
+    o.token = parser.value(token);
+    o.seedDemo = parser.isSet(seed);
+    auto number = [&](const QCommandLineOption &option, int min, int &out) {
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < min)
+            return false;
+        out = value;
+        return true;
+    };
+    int hours = 0, days = 0, mib = 0;
+    if (!number(demoEvents, 0, o.demoEvents))
+        return fail(QStringLiteral("--demo-events wants a count"));
+    if (!number(grace, 0, hours))
+        return fail(QStringLiteral("--grace-period wants a number of hours"));
+    if (!number(window, 1, days))
+        return fail(QStringLiteral("--correction-window wants a number of days"));
+    if (!number(limit, 0, o.rules.correctionLimit))
+        return fail(QStringLiteral("--correction-limit wants a count"));
+    if (!number(maxBody, 1, mib))
+        return fail(QStringLiteral("--max-body-mib wants a number of MiB"));
+    o.rules.gracePeriod = std::chrono::hours(hours);
+    o.rules.correctionWindow = std::chrono::days(days);
+    o.maxBodyBytes = qint64(mib) * 1024 * 1024;
+    if (const QString problem = o.problem(); !problem.isEmpty())
+        return fail(problem);
+    return result;
+}
+
+} // namespace ul::sandbox

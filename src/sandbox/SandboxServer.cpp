@@ -1,0 +1,308 @@
+#include "SandboxServer.h"
+
+#include "DemoData.h"
+#include "routes/CustomerRoutes.h"
+#include "routes/EventRoutes.h"
+#include "store/SandboxStore.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QTimer>
+#include <QtHttpServer/QHttpServerRequest>
+#include <QtHttpServer/QHttpServerResponder>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+
+namespace ul::sandbox {
+
+namespace {
+
+constexpr char JudgedProperty[] = "_ul_request_judged";
+constexpr char RejectedProperty[] = "_ul_request_rejected";
+constexpr qsizetype MaxHeaderBytes = 64 * 1024;
+constexpr auto IdempotencyKeyLifetime = std::chrono::hours(48);
+
+/// Sets TCP_NODELAY on every accepted socket (Qt 6.4 leaves Nagle on, and small responses then
+/// wait for the client's delayed ACK) and lets the server look at each socket before Qt HttpServer does.
+class LowDelayTcpServer : public QTcpServer {
+public:
+    LowDelayTcpServer(std::function<void(QTcpSocket *)> onAccepted, QObject *parent)
+        : QTcpServer(parent), m_onAccepted(std::move(onAccepted))
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_onAccepted(socket);
+        addPendingConnection(socket);
+    }
+
+private:
+    std::function<void(QTcpSocket *)> m_onAccepted;
+};
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    default: return "UNKNOWN";
+    }
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    default: return status >= 500 ? "Internal Server Error" : "Error";
+    }
+}
+
+bool tokenMatches(QByteArrayView given, QByteArrayView expected)
+{
+    // Constant time in the length of the expected token, so timing says nothing about it.
+    unsigned diff = given.size() == expected.size() ? 0u : 1u;
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        diff |= unsigned(static_cast<unsigned char>(expected[i]) ^ static_cast<unsigned char>(i < given.size() ? given[i] : 0));
+    return diff == 0;
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(const SandboxOptions &options, std::unique_ptr<SandboxStore> store)
+    : m_options(options)
+    , m_store(std::move(store))
+    , m_clock([] { return Timestamp::now(); })
+    , m_context{*m_store, m_options, [this] { return m_clock(); }}
+{
+    addEventRoutes(m_router, m_context);
+    addCustomerRoutes(m_router, m_context);
+    auto *purge = new QTimer(this);
+    purge->setInterval(std::chrono::hours(1));
+    connect(purge, &QTimer::timeout, this, [this] { m_store->purgeIdempotencyRecords(m_clock() - IdempotencyKeyLifetime); });
+    purge->start();
+}
+
+SandboxServer::~SandboxServer() = default;
+
+Expected<std::unique_ptr<SandboxServer>, QString> SandboxServer::create(const SandboxOptions &options)
+{
+    if (const QString problem = options.problem(); !problem.isEmpty())
+        return Unexpected{problem};
+    auto store = SandboxStore::open(options.databasePath);
+    if (!store)
+        return Unexpected{store.error()};
+    (*store)->purgeIdempotencyRecords(Timestamp::now() - IdempotencyKeyLifetime);
+    if (options.seedDemo && (*store)->customerCount() == 0) {
+        if (auto seeded = seedDemoData(**store, DemoDataSpec{options.demoEvents}, Timestamp::now()); !seeded)
+            return Unexpected{QStringLiteral("cannot create the demo data: %1").arg(seeded.error())};
+    }
+    return std::unique_ptr<SandboxServer>(new SandboxServer(options, std::move(store).value()));
+}
+
+Expected<quint16, QString> SandboxServer::start()
+{
+    auto *tcp = new LowDelayTcpServer([this](QTcpSocket *socket) { watchSocket(socket); }, this);
+    if (!tcp->listen(m_options.host, m_options.port)) {
+        const QString error = tcp->errorString();
+        delete tcp;
+        return Unexpected{QStringLiteral("cannot listen on %1:%2: %3").arg(m_options.host.toString()).arg(m_options.port).arg(error)};
+    }
+    bind(tcp);
+    m_port = tcp->serverPort();
+    return m_port;
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_options.host.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+void SandboxServer::setClock(std::function<Timestamp()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+void SandboxServer::watchSocket(QTcpSocket *socket)
+{
+    // Connected before Qt HttpServer connects its own reader, so an oversized request is
+    // refused from its headers, before its body is buffered.
+    socket->setReadBufferSize(m_options.maxBodyBytes + MaxHeaderBytes);
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { checkRequestSize(socket); });
+}
+
+void SandboxServer::checkRequestSize(QTcpSocket *socket)
+{
+    if (socket->property(RejectedProperty).toBool()) {
+        socket->readAll(); // drain what the client still sends; nobody parses it
+        return;
+    }
+    if (socket->property(JudgedProperty).toBool())
+        return;
+    const QByteArray head = socket->peek(MaxHeaderBytes);
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    std::optional<ApiError> refusal;
+    if (end < 0) {
+        if (head.size() < MaxHeaderBytes)
+            return; // the headers are still arriving
+        refusal = ApiError::make(431, OrbErrorType::RequestTooLarge, QStringLiteral("Request headers too large"),
+                                 QStringLiteral("The request headers exceed %1 KiB.").arg(MaxHeaderBytes / 1024));
+    } else {
+        for (const QByteArray &line : head.left(end).split('\n')) {
+            const QByteArray trimmed = line.trimmed();
+            if (!trimmed.toLower().startsWith("content-length:"))
+                continue;
+            bool ok = false;
+            const qint64 length = trimmed.mid(15).trimmed().toLongLong(&ok);
+            if (ok && length > m_options.maxBodyBytes) {
+                refusal = ApiError::make(413, OrbErrorType::RequestTooLarge, QStringLiteral("Request too large"),
+                                         QStringLiteral("The request body of %1 bytes exceeds the limit of %2 bytes.")
+                                             .arg(length)
+                                             .arg(m_options.maxBodyBytes));
+            }
+        }
+    }
+    if (!refusal) {
+        socket->setProperty(JudgedProperty, true);
+        return;
+    }
+    socket->setProperty(RejectedProperty, true);
+    const QByteArray body = refusal->toJson();
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(refusal->status) + ' ' + reasonPhrase(refusal->status)
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: close\r\n\r\n" + body;
+    socket->write(response);
+    socket->readAll();
+    // Close once the answer is out; a client still uploading gets time to read it first.
+    QTimer::singleShot(std::chrono::seconds(2), socket, [socket] { socket->disconnectFromHost(); });
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    socket->setProperty(JudgedProperty, false); // the next bytes start a new request
+    HttpRequest r;
+    r.method = methodName(request.method());
+    const QUrl url = request.url();
+    for (const QString &segment : url.path(QUrl::FullyEncoded).split(u'/', Qt::SkipEmptyParts))
+        r.segments << QUrl::fromPercentEncoding(segment.toUtf8());
+    r.query = request.query();
+    r.headers = request.headers();
+    r.body = request.body();
+    HttpResponse response = r.body.size() > m_options.maxBodyBytes
+        ? HttpResponse::error(ApiError::make(413, OrbErrorType::RequestTooLarge, QStringLiteral("Request too large"),
+                                             QStringLiteral("The request body exceeds the limit of %1 bytes.").arg(m_options.maxBodyBytes)))
+        : dispatch(r);
+
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    responder.writeHeader("Content-Type", "application/json");
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    for (const auto &[name, value] : std::as_const(response.headers))
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+    return true;
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    handleRequest(request, socket);
+}
+
+HttpResponse SandboxServer::dispatch(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization");
+    const QByteArray expected = "Bearer " + m_options.token.toUtf8();
+    if (!tokenMatches(authorization, expected)) {
+        return HttpResponse::error(ApiError::make(
+            401, OrbErrorType::Authentication, QStringLiteral("Authentication error"),
+            authorization.isEmpty() ? QStringLiteral("No API key was given; send it as Authorization: Bearer <key>.")
+                                    : QStringLiteral("The API key is not valid.")));
+    }
+    const QByteArray keyHeader = request.header("idempotency-key");
+    HttpResponse response;
+    if (!keyHeader.isEmpty() && (request.method == "POST" || request.method == "PATCH"))
+        response = withIdempotencyKey(request, QString::fromUtf8(keyHeader));
+    else
+        response = route(request);
+    if (!keyHeader.isEmpty())
+        response.headers.append({"Idempotency-Key", keyHeader});
+    return response;
+}
+
+HttpResponse SandboxServer::withIdempotencyKey(const HttpRequest &request, const QString &key)
+{
+    if (key.size() > 64) {
+        return HttpResponse::validation(QStringLiteral("The Idempotency-Key header is longer than 64 characters."),
+                                        {QStringLiteral("Idempotency-Key: must be at most 64 characters")});
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(request.method);
+    hash.addData(QByteArrayView(" "));
+    hash.addData(request.segments.join(u'/').toUtf8());
+    hash.addData(QByteArrayView("?"));
+    hash.addData(request.query.toString(QUrl::FullyEncoded).toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(request.body);
+    const QByteArray fingerprint = hash.result().toHex();
+    const Timestamp now = m_clock();
+    if (auto record = m_store->idempotencyRecord(key); record && record->createdAt >= now - IdempotencyKeyLifetime) {
+        if (record->fingerprint != fingerprint) {
+            return HttpResponse::error(ApiError::make(
+                409, OrbErrorType::ResourceConflict, QStringLiteral("Resource conflict"),
+                QStringLiteral("The Idempotency-Key %1 was already used with a different request.").arg(key)));
+        }
+        HttpResponse replay = HttpResponse::json(record->status, record->body);
+        replay.headers.append({QByteArray("Idempotent-Replayed"), QByteArray("true")});
+        return replay;
+    }
+    HttpResponse response = route(request);
+    // Server failures and conflicts did nothing: the client may retry them under the same key.
+    if (response.status < 500 && response.status != 409)
+        m_store->saveIdempotencyRecord(key, IdempotencyRecord{fingerprint, response.status, response.body, now});
+    return response;
+}
+
+HttpResponse SandboxServer::route(const HttpRequest &request)
+{
+    QStringList segments = request.segments;
+    if (!segments.isEmpty() && segments.first() == QLatin1StringView("v1"))
+        segments.removeFirst();
+    const Router::Lookup lookup = m_router.find(request.method, segments);
+    if (lookup.match != Router::Match::Found) {
+        const QString path = u'/' + request.segments.join(u'/');
+        return HttpResponse::error(ApiError::make(
+            404, OrbErrorType::UrlNotFound, QStringLiteral("URL not found"),
+            lookup.match == Router::Match::WrongMethod
+                ? QStringLiteral("%1 is not supported on %2.").arg(QString::fromLatin1(request.method), path)
+                : QStringLiteral("No route matches %1 %2.").arg(QString::fromLatin1(request.method), path)));
+    }
+    HttpRequest routed = request;
+    routed.segments = segments;
+    return (*lookup.handler)(routed, lookup.params);
+}
+
+} // namespace ul::sandbox

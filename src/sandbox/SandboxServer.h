@@ -1,0 +1,66 @@
+#pragma once
+
+#include "SandboxOptions.h"
+#include "http/HttpMessage.h"
+#include "http/Router.h"
+#include "util/Timestamp.h"
+
+#include <QtCore/QUrl>
+#include <QtHttpServer/QAbstractHttpServer>
+
+#include <functional>
+#include <memory>
+
+class QTcpSocket;
+
+namespace ul::sandbox {
+
+class SandboxStore;
+
+/// What every route handler may use: the store, the options and the clock.
+struct SandboxContext {
+    SandboxStore &store;
+    const SandboxOptions &options;
+    std::function<Timestamp()> now;
+};
+
+/// The Orb-compatible sandbox: Qt HttpServer in front, SQLite behind. Routes are served at
+/// `/v1/...` and at the root. Lives on one thread; the app runs it on its own (SandboxHost).
+class SandboxServer : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    /// Opens the database and seeds demo data when asked; does not listen yet.
+    static Expected<std::unique_ptr<SandboxServer>, QString> create(const SandboxOptions &options);
+    ~SandboxServer() override;
+
+    /// Starts listening as the options say; the port actually bound (useful with port 0).
+    Expected<quint16, QString> start();
+    [[nodiscard]] QUrl baseUrl() const;
+    [[nodiscard]] SandboxStore &store() { return *m_store; }
+    [[nodiscard]] const SandboxOptions &options() const { return m_options; }
+    /// Replaces the clock (tests move time instead of waiting for it).
+    void setClock(std::function<Timestamp()> clock);
+
+    /// Answers one request; the HTTP layer calls this, and so can tests and benchmarks.
+    HttpResponse dispatch(const HttpRequest &request);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    SandboxServer(const SandboxOptions &options, std::unique_ptr<SandboxStore> store);
+    void watchSocket(QTcpSocket *socket);
+    void checkRequestSize(QTcpSocket *socket);
+    HttpResponse route(const HttpRequest &request);
+    HttpResponse withIdempotencyKey(const HttpRequest &request, const QString &key);
+
+    SandboxOptions m_options;
+    std::unique_ptr<SandboxStore> m_store;
+    std::function<Timestamp()> m_clock;
+    SandboxContext m_context;
+    Router m_router;
+    quint16 m_port = 0;
+};
+
+} // namespace ul::sandbox
