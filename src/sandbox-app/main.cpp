@@ -37,8 +37,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     // The first stdout line is a contract: tools wait for it to learn the port.
-    const QUrl url = (*server)->baseUrl();
-    std::printf("listening on http://%s:%u\n", url.host().toLatin1().constData(), unsigned(*port));
+    const QUrl url = (*server)->baseUrl(); // QUrl puts an IPv6 host in brackets
+    std::printf("listening on %s\n", url.toString(QUrl::FullyEncoded).toLatin1().constData());
     std::fflush(stdout);
     std::fprintf(stderr, "database %s: %lld events, %lld customers (opened in %lld ms)\n",
                  options.databasePath.toLocal8Bit().constData(), static_cast<long long>((*server)->store().eventCount()),

@@ -45,7 +45,7 @@ Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoD
     for (int i = 0; i < spec.customers; ++i) {
         const char *name = CompanyNames[size_t(i) % CompanyNames.size()];
         Customer c;
-        c.id = newCustomerId();
+        c.id = newCustomerId(rng);
         c.name = QString::fromLatin1(name);
         c.email = QStringLiteral("billing@%1.example").arg(slug(name));
         if (i % 6 != 5)

@@ -18,16 +18,17 @@ SandboxHost::~SandboxHost()
 
 void SandboxHost::start(const SandboxOptions &options)
 {
-    if (m_server || m_thread.isRunning()) {
+    if (m_thread.isRunning()) {
         Q_EMIT failed(QStringLiteral("the sandbox is already running"));
         return;
     }
+    const quint64 generation = ++m_generation;
     m_thread.start();
-    auto *anchor = new QObject;
-    anchor->moveToThread(&m_thread);
-    // Created, seeded and bound on the sandbox thread; the outcome comes back queued.
-    QMetaObject::invokeMethod(anchor, [this, anchor, options] {
-        anchor->deleteLater();
+    // Lives on the sandbox thread for as long as it runs: the server is created, seeded, bound
+    // and destroyed there, and stop() can reach it through this object even mid-start.
+    m_threadContext = new QObject;
+    m_threadContext->moveToThread(&m_thread);
+    QMetaObject::invokeMethod(m_threadContext, [this, generation, options] {
         auto server = SandboxServer::create(options);
         QString error;
         if (server) {
@@ -37,16 +38,20 @@ void SandboxHost::start(const SandboxOptions &options)
             error = server.error();
         }
         if (!error.isEmpty()) {
-            QMetaObject::invokeMethod(this, [this, error] {
-                m_thread.quit();
-                m_thread.wait();
+            QMetaObject::invokeMethod(this, [this, generation, error] {
+                if (generation != m_generation)
+                    return; // stopped (or restarted) meanwhile
+                stop();
                 Q_EMIT failed(error);
             }, Qt::QueuedConnection);
             return;
         }
-        SandboxServer *raw = server->release();
-        const QUrl url = raw->baseUrl();
-        QMetaObject::invokeMethod(this, [this, raw, url] {
+        m_serverOnThread = server->release();
+        const QUrl url = m_serverOnThread->baseUrl();
+        SandboxServer *raw = m_serverOnThread;
+        QMetaObject::invokeMethod(this, [this, generation, raw, url] {
+            if (generation != m_generation)
+                return; // stop() already destroyed it on its thread
             m_server = raw;
             m_baseUrl = url;
             Q_EMIT started(url);
@@ -77,14 +82,19 @@ void SandboxHost::stop()
 {
     if (!m_thread.isRunning())
         return;
-    if (SandboxServer *server = m_server) {
-        m_server = nullptr;
-        // The server is destroyed on its own thread, where its sockets live.
-        QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
-    }
+    ++m_generation; // answers of a start still on their way are dropped
+    m_server = nullptr;
+    m_baseUrl.clear();
+    // Queued behind a start in progress, so whatever it created is destroyed on its own thread.
+    QObject *context = m_threadContext;
+    m_threadContext = nullptr;
+    QMetaObject::invokeMethod(context, [this, context] {
+        delete m_serverOnThread;
+        m_serverOnThread = nullptr;
+        delete context;
+    }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
-    m_baseUrl.clear();
 }
 
 } // namespace ul::sandbox

@@ -12,7 +12,8 @@ namespace ul::sandbox {
 class SandboxServer;
 
 /// Runs a SandboxServer on a thread of its own, so whoever embeds it (the app's GUI thread,
-/// a test) never blocks on its database. Stopping (or destroying the host) ends the thread.
+/// a test) never blocks on its database. Stopping (or destroying the host) ends the thread,
+/// also while a start is still in progress; a stopped host can be started again.
 class SandboxHost : public QObject {
     Q_OBJECT
 public:
@@ -36,8 +37,11 @@ Q_SIGNALS:
 
 private:
     QThread m_thread;
-    SandboxServer *m_server = nullptr;
+    QObject *m_threadContext = nullptr;     ///< Lives on m_thread while it runs.
+    SandboxServer *m_serverOnThread = nullptr; ///< Touched only on m_thread.
+    SandboxServer *m_server = nullptr;      ///< Published to this thread once started.
     QUrl m_baseUrl;
+    quint64 m_generation = 0;
 };
 
 } // namespace ul::sandbox

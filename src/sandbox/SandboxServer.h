@@ -52,6 +52,9 @@ private:
     SandboxServer(const SandboxOptions &options, std::unique_ptr<SandboxStore> store);
     void watchSocket(QTcpSocket *socket);
     void checkRequestSize(QTcpSocket *socket);
+    /// Answers `refusal` before the request is read whole, then closes the connection.
+    void refuse(QTcpSocket *socket, const ApiError &refusal);
+    [[nodiscard]] bool isAuthorized(QByteArrayView authorization) const;
     HttpResponse route(const HttpRequest &request);
     HttpResponse withIdempotencyKey(const HttpRequest &request, const QString &key);
 

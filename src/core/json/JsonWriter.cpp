@@ -85,7 +85,11 @@ JsonWriter &JsonWriter::value(double number)
     separate();
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
-    m_out.append(buffer, result.ptr - buffer);
+    const std::string_view text(buffer, size_t(result.ptr - buffer));
+    m_out.append(text.data(), qsizetype(text.size()));
+    // The shortest form of 2.0 is "2", which every reader takes for an integer; keep it a decimal.
+    if (text.find_first_of(".eE") == std::string_view::npos)
+        m_out.append(".0");
     return *this;
 }
 

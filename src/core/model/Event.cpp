@@ -1,5 +1,7 @@
 #include "model/Event.h"
 
+#include <QtCore/QLocale>
+
 namespace ul {
 
 Properties::Properties(std::initializer_list<Entry> entries)
@@ -46,7 +48,7 @@ QString propertyValueToString(const PropertyValue &value)
     struct Visitor {
         QString operator()(const QString &s) const { return s; }
         QString operator()(qint64 n) const { return QString::number(n); }
-        QString operator()(double d) const { return QString::number(d, 'g', 17); }
+        QString operator()(double d) const { return QString::number(d, 'g', QLocale::FloatingPointShortest); }
         QString operator()(bool b) const { return b ? QStringLiteral("true") : QStringLiteral("false"); }
     };
     return std::visit(Visitor{}, value);

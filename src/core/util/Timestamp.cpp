@@ -109,6 +109,29 @@ Expected<Timestamp, QString> parse(const Char *s, qsizetype n, bool requireUtc)
     return Timestamp::fromMsecs(ms);
 }
 
+struct CivilDate {
+    qint64 year;
+    unsigned month;
+    unsigned day;
+};
+
+// The inverse of daysFromCivil.
+constexpr CivilDate civilFromDays(qint64 z)
+{
+    z += 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {static_cast<qint64>(yoe) + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+static_assert(civilFromDays(0).year == 1970 && civilFromDays(0).month == 1 && civilFromDays(0).day == 1);
+static_assert(civilFromDays(daysFromCivil(2024, 2, 29)).day == 29);
+
 } // namespace
 
 Timestamp Timestamp::now()
@@ -138,9 +161,46 @@ QDateTime Timestamp::toDateTime() const
 
 QString Timestamp::toIso8601() const
 {
-    const QDateTime dt = toDateTime();
-    return dt.toString(dt.time().msec() == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")
-                                             : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    // Written by hand: QDateTime::toString costs ~10k instructions, and search answers and
+    // ingest bodies format one timestamp per event.
+    constexpr qint64 msPerDay = 86'400'000;
+    qint64 days = m_ms / msPerDay;
+    qint64 msOfDay = m_ms % msPerDay;
+    if (msOfDay < 0) {
+        msOfDay += msPerDay;
+        --days;
+    }
+    const CivilDate date = civilFromDays(days);
+    const int ms = int(msOfDay % 1000);
+    const int secondOfDay = int(msOfDay / 1000);
+    char buffer[32];
+    char *p = buffer;
+    auto put = [&p](qint64 value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            p[i] = char('0' + value % 10);
+            value /= 10;
+        }
+        p += width;
+    };
+    if (date.year < 0 || date.year > 9999) // outside ISO 8601's four digits: let Qt spell it
+        return toDateTime().toString(Qt::ISODateWithMs);
+    put(date.year, 4);
+    *p++ = '-';
+    put(date.month, 2);
+    *p++ = '-';
+    put(date.day, 2);
+    *p++ = 'T';
+    put(secondOfDay / 3600, 2);
+    *p++ = ':';
+    put(secondOfDay / 60 % 60, 2);
+    *p++ = ':';
+    put(secondOfDay % 60, 2);
+    if (ms != 0) {
+        *p++ = '.';
+        put(ms, 3);
+    }
+    *p++ = 'Z';
+    return QString::fromLatin1(buffer, p - buffer);
 }
 
 } // namespace ul

@@ -9,13 +9,16 @@ namespace {
 QString describeDuration(std::chrono::milliseconds d)
 {
     using namespace std::chrono;
+    auto count = [](qint64 n, const char *unit) {
+        return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1StringView(unit)).arg(n == 1 ? QString() : QStringLiteral("s"));
+    };
     if (d % days(1) == 0ms)
-        return QStringLiteral("%1 days").arg(duration_cast<days>(d).count());
+        return count(duration_cast<days>(d).count(), "day");
     if (d % hours(1) == 0ms)
-        return QStringLiteral("%1 hours").arg(duration_cast<hours>(d).count());
+        return count(duration_cast<hours>(d).count(), "hour");
     if (d % minutes(1) == 0ms)
-        return QStringLiteral("%1 minutes").arg(duration_cast<minutes>(d).count());
-    return QStringLiteral("%1 seconds").arg(duration_cast<seconds>(d).count());
+        return count(duration_cast<minutes>(d).count(), "minute");
+    return count(duration_cast<seconds>(d).count(), "second");
 }
 
 void checkName(const Event &event, const EventRuleLimits &limits, QStringList &problems)

@@ -15,12 +15,14 @@ QByteArray HttpRequest::header(QByteArrayView name) const
 
 std::optional<QString> HttpRequest::queryValue(const QString &name) const
 {
-    if (!query.hasQueryItem(name))
-        return std::nullopt;
-    const QString value = query.queryItemValue(name, QUrl::FullyDecoded);
-    if (value.isEmpty())
-        return std::nullopt;
-    return value;
+    // Names are compared decoded: QUrlQuery::hasQueryItem compares the encoded form, so the
+    // `created_at%5Bgte%5D` the SDKs send would not match `created_at[gte]`.
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (key == name)
+            return value.isEmpty() ? std::nullopt : std::optional<QString>(value);
+    }
+    return std::nullopt;
 }
 
 HttpResponse HttpResponse::json(int status, QByteArray body)

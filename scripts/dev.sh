@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# UsageLens developer entry point: installs what is missing, builds, and runs the app or the tests.
+#
+#   scripts/dev.sh run     set up, build (release preset) and open the app on the embedded sandbox
+#   scripts/dev.sh test    set up, build (dev preset) and run every test suite
+#   scripts/dev.sh setup   only install the system and npm dependencies
+#
+# Works on Debian 12 / Ubuntu 22.04+; uses sudo for apt-get when not run as root.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+# Debian packages the build, the app and the tests need. Keep in step with README.md.
+packages=(
+    build-essential cmake ninja-build ccache pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools qt6-translations-l10n qt6-charts-dev libqt6sql6-sqlite libgl-dev
+    qtkeychain-qt6-dev libsqlite3-dev libsimdjson-dev
+    nodejs npm
+    xvfb xauth dbus dbus-x11 gnome-keyring
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_system_packages() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        log "system packages: all present"
+        return
+    fi
+    log "installing ${#missing[@]} missing packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_npm_packages() {
+    # The official Orb TypeScript SDK drives the sandbox in the conformance test and the benchmarks.
+    if [ -f tests/conformance/package-lock.json ]; then
+        if [ ! -d tests/conformance/node_modules ] \
+            || [ tests/conformance/package-lock.json -nt tests/conformance/node_modules/.package-lock.json ]; then
+            log "installing the Orb SDK for the conformance test (npm ci)"
+            npm ci --prefix tests/conformance --no-audit --no-fund --loglevel=error
+        fi
+    fi
+}
+
+configure_and_build() {
+    local preset=$1
+    log "configuring and building (preset: $preset)"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset"
+}
+
+setup() {
+    install_system_packages
+    install_npm_packages
+}
+
+run_app() {
+    setup
+    configure_and_build release
+    log "starting UsageLens on the embedded sandbox"
+    exec "$root/build/release/bin/usagelens" "$@"
+}
+
+run_tests() {
+    setup
+    configure_and_build dev
+    log "running the test suites"
+    cd "$root/build/dev"
+    export QT_QPA_PLATFORM=offscreen
+    # A private session bus with an unlocked Secret Service, for the keychain suites.
+    dbus-run-session -- bash -c '
+        echo -n "" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
+        ctest --output-on-failure --timeout 600 -j2'
+}
+
+case "${1:-}" in
+    run) shift; run_app "$@" ;;
+    test) run_tests ;;
+    setup) setup ;;
+    *) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,246 @@
+// The real main window: its views, menus and shortcuts, the geometry it remembers, and the
+// status bar following a real embedded sandbox (started on port 0 in a temporary data folder)
+// until it shows the customer count the sandbox's store holds.
+#include "AppIdentity.h"
+#include "ConnectionStatusLabel.h"
+#include "EmbeddedSandbox.h"
+#include "FirstExposureWatcher.h"
+#include "MainWindow.h"
+#include "SandboxServer.h"
+#include "Version.h"
+#include "store/SandboxStore.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QIcon>
+#include <QtGui/QWindow>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QTabWidget>
+#include <QtTest/QTest>
+
+using ul::gui::ConnectionStatusLabel;
+using ul::gui::EmbeddedSandbox;
+using ul::gui::MainWindow;
+using State = ConnectionStatusLabel::State;
+
+namespace {
+
+constexpr int StartTimeoutMs = 120'000; // the first start seeds 60,000 demo events
+
+bool isSettled(State state)
+{
+    return state != State::Idle && state != State::Starting && state != State::Counting;
+}
+
+/// Asks the sandbox's own store, on the sandbox's thread, how many customers it holds.
+qint64 customersInStore(EmbeddedSandbox &sandbox)
+{
+    ul::sandbox::SandboxServer *server = sandbox.host().server();
+    qint64 customers = -1;
+    QMetaObject::invokeMethod(server, [&] { customers = server->store().customerCount(); }, Qt::BlockingQueuedConnection);
+    return customers;
+}
+
+QString sandboxToken(EmbeddedSandbox &sandbox)
+{
+    ul::sandbox::SandboxServer *server = sandbox.host().server();
+    QString token;
+    QMetaObject::invokeMethod(server, [&] { token = server->options().token; }, Qt::BlockingQueuedConnection);
+    return token;
+}
+
+QStringList tabTitles(const QTabWidget &tabs)
+{
+    QStringList titles;
+    for (int i = 0; i < tabs.count(); ++i)
+        titles << tabs.tabText(i);
+    return titles;
+}
+
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Settings and data go to throw-away test locations, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("UsageLensTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_gui_main_window"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void showsTheFourViewsWithEmptyStates()
+    {
+        MainWindow window;
+        const auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabWidget"));
+        QVERIFY(tabs);
+        QCOMPARE(tabTitles(*tabs), (QStringList{QStringLiteral("Events"), QStringLiteral("Corrections"),
+                                                QStringLiteral("Backfills"), QStringLiteral("Webhook attempts")}));
+        for (int i = 0; i < tabs->count(); ++i) {
+            const QList<QLabel *> labels = tabs->widget(i)->findChildren<QLabel *>();
+            QCOMPARE(labels.size(), 2); // a title and a one-line explanation
+            for (const QLabel *label : labels)
+                QVERIFY2(!label->text().trimmed().isEmpty(), qPrintable(label->objectName()));
+        }
+        QCOMPARE(window.currentView(), MainWindow::View::Events);
+    }
+
+    void hasFileViewAndHelpMenus()
+    {
+        MainWindow window;
+        QStringList titles;
+        const QList<QAction *> menus = window.menuBar()->actions();
+        for (const QAction *menu : menus)
+            titles << menu->text();
+        QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        const auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
+        QVERIFY(quit);
+        QVERIFY(quit->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    }
+
+    void controlAndADigitSwitchesViews()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Corrections);
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::WebhookAttempts);
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Backfills);
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Events);
+
+        // The View menu's check mark follows the tab, however it was changed.
+        window.showView(MainWindow::View::Backfills);
+        const auto *backfills = window.findChild<QAction *>(QStringLiteral("showBackfillsAction"));
+        QVERIFY(backfills && backfills->isChecked());
+    }
+
+    void remembersGeometryAndViewAcrossRuns()
+    {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(910, 630);
+            window.showView(MainWindow::View::Backfills);
+            window.close();
+        }
+        MainWindow window;
+        QCOMPARE(window.currentView(), MainWindow::View::Backfills);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), QSize(910, 630));
+    }
+
+    void aboutNamesVersionQtAndLicense()
+    {
+        const QString text = MainWindow::aboutText();
+        QVERIFY(text.contains(QLatin1StringView(ul::version::Version)));
+        QVERIFY(text.contains(QLatin1StringView(qVersion())));
+        QVERIFY(text.contains(QLatin1StringView("License")));
+    }
+
+    void hasTheApplicationIcon()
+    {
+        const QIcon icon = ul::gui::applicationIcon();
+        QCOMPARE(icon.availableSizes().size(), 6);
+        for (const int side : {16, 24, 32, 256, 512}) {
+            const QPixmap pixmap = icon.pixmap(QSize(side, side));
+            QCOMPARE(pixmap.size(), QSize(side, side));
+            QVERIFY(pixmap.toImage().pixelColor(side / 2, side / 2).alpha() > 0); // drawn, not blank
+        }
+    }
+
+    void callsBackOnceTheWindowIsOnScreen()
+    {
+        MainWindow window;
+        window.show();
+        int calls = 0;
+        bool exposedThen = false;
+        ul::gui::FirstExposureWatcher::watch(window, [&] {
+            ++calls;
+            exposedThen = window.windowHandle()->isExposed();
+        });
+        QVERIFY(QTest::qWaitFor([&] { return calls > 0; }));
+        QVERIFY(exposedThen);
+        window.hide();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCoreApplication::processEvents();
+        QCOMPARE(calls, 1);
+    }
+
+    void showsTheEmbeddedSandboxAndItsCustomerCount()
+    {
+        QTemporaryDir dataDir;
+        QVERIFY(dataDir.isValid());
+        MainWindow window;
+        EmbeddedSandbox sandbox;
+        window.follow(sandbox);
+        window.show();
+        const ConnectionStatusLabel &status = window.connectionStatus();
+        QCOMPARE(status.text(), QStringLiteral("Starting the local sandbox…"));
+
+        sandbox.start(dataDir.path());
+        QVERIFY(QTest::qWaitFor([&] { return isSettled(status.state()); }, StartTimeoutMs));
+        QVERIFY2(status.state() == State::Connected, qPrintable(status.text()));
+
+        const QUrl baseUrl = sandbox.host().baseUrl();
+        QCOMPARE(baseUrl.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(baseUrl.port() > 0);
+        const qint64 customers = customersInStore(sandbox);
+        QVERIFY(customers > 1); // the demo data was seeded
+        QCOMPARE(status.text(), QStringLiteral("Local sandbox · http://127.0.0.1:%1 · %2 customers")
+                                    .arg(QString::number(baseUrl.port()), QString::number(customers)));
+        QVERIFY(QFileInfo::exists(EmbeddedSandbox::databasePath(dataDir.path())));
+
+        // The token is strong, random and never shown.
+        const QString token = sandboxToken(sandbox);
+        static const QRegularExpression base64url(QStringLiteral("^[A-Za-z0-9_-]{43,}$"));
+        QVERIFY(base64url.match(token).hasMatch());
+        QVERIFY(!status.text().contains(token));
+
+        sandbox.stop();
+        QVERIFY(!sandbox.host().isRunning());
+    }
+
+    void explainsWhyTheSandboxDidNotStart()
+    {
+        // A folder cannot be made inside a plain file, not even by root.
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        const QString blocker = scratch.filePath(QStringLiteral("blocker"));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const QString dataDir = QDir(blocker).filePath(QStringLiteral("data"));
+
+        MainWindow window;
+        EmbeddedSandbox sandbox;
+        window.follow(sandbox);
+        window.show();
+        sandbox.start(dataDir);
+        const ConnectionStatusLabel &status = window.connectionStatus();
+        QVERIFY(QTest::qWaitFor([&] { return isSettled(status.state()); }, StartTimeoutMs));
+        QCOMPARE(status.state(), State::Failed);
+        QCOMPARE(status.text(), QStringLiteral("The local sandbox did not start: cannot create the folder %1")
+                                    .arg(QDir::toNativeSeparators(dataDir)));
+        QVERIFY(!sandbox.host().isRunning());
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_gui_main_window.moc"
