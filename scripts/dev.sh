@@ -17,7 +17,6 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-translations-l10n qt6-charts-dev libqt6sql6-sqlite libgl-dev
     qtkeychain-qt6-dev libsqlite3-dev libsimdjson-dev
-    nodejs npm
     xvfb xauth dbus dbus-x11 gnome-keyring
 )
 
@@ -32,6 +31,9 @@ install_system_packages() {
     for p in "${packages[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
+    # Node.js may come from elsewhere than Debian (nvm, NodeSource): only its absence matters.
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
     if [ ${#missing[@]} -eq 0 ]; then
         log "system packages: all present"
         return
