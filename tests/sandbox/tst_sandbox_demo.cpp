@@ -61,13 +61,6 @@ QJsonObject allTimeSearch(const QString &id)
                        {QStringLiteral("timeframe_end"), QStringLiteral("2100-01-01T00:00:00Z")}};
 }
 
-QStringList changesOf(const HttpResult &history)
-{
-    QStringList changes;
-    for (const QJsonValue &version : history.array(u"versions"))
-        changes << version.toObject().value(u"change").toString();
-    return changes;
-}
 
 } // namespace
 
@@ -156,11 +149,11 @@ void TstSandboxDemo::seedsCorrectionsWithTheirHistory()
     const HttpResult current = m_seeded->search(allTimeSearch(amended));
     UL_COMPARE_STATUS(current, 200);
     QCOMPARE(current.array(u"data").first().toObject().value(u"properties").toObject().value(u"corrected").toBool(), true);
-    QCOMPARE(changesOf(m_seeded->history(amended)), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
+    QCOMPARE(ul::test::historyChanges(m_seeded->history(amended)), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
 
     const QString deprecated = queryText(*m_seeded, "SELECT event_id FROM event_versions WHERE change = 'deprecated' LIMIT 1");
     QCOMPARE(m_seeded->search(allTimeSearch(deprecated)).array(u"data").first().toObject().value(u"deprecated").toBool(), true);
-    QCOMPARE(changesOf(m_seeded->history(deprecated)), (QStringList{QStringLiteral("ingested"), QStringLiteral("deprecated")}));
+    QCOMPARE(ul::test::historyChanges(m_seeded->history(deprecated)), (QStringList{QStringLiteral("ingested"), QStringLiteral("deprecated")}));
 }
 
 void TstSandboxDemo::seedsOnlyAnEmptyDatabase()
@@ -216,7 +209,7 @@ void TstSandboxDemo::aDatabaseFileKeepsEverythingAcrossRestarts()
     const auto event = sandbox.findEvent(QStringLiteral("evt-1"));
     QVERIFY(event);
     QCOMPARE(event->value(u"properties").toObject().value(u"n").toInt(), 2);
-    QCOMPARE(changesOf(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
+    QCOMPARE(ul::test::historyChanges(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
     // Known keys stay known: the event is a duplicate, and the Idempotency-Key still replays.
     const HttpResult again = sandbox.ingest({EventJson(u"evt-1", sandbox.now() - 1h).forCustomer(customer)}, QStringLiteral("?debug=true"));
     QCOMPARE(again.object(u"debug").value(u"duplicate").toArray(), QJsonArray{QStringLiteral("evt-1")});

@@ -81,14 +81,6 @@ QStringList numberedIds(int count)
     return ids;
 }
 
-/// The `change` of every version in a history answer, oldest first.
-QStringList changesOf(const HttpResult &history)
-{
-    QStringList changes;
-    for (const QJsonValue &version : history.array(u"versions"))
-        changes << version.toObject().value(u"change").toString();
-    return changes;
-}
 
 } // namespace
 
@@ -306,7 +298,7 @@ void TstSandboxEvents::amendRequiresTheSameCustomer()
     QCOMPARE(ul::test::failingKeys(result), QStringList{QStringLiteral("evt-1")});
     QVERIFY2(ul::test::problemsOf(result, QStringLiteral("evt-1")).first().contains(QStringLiteral("customer")), result.body.constData());
     QCOMPARE(sandbox.findEvent(QStringLiteral("evt-1"))->value(u"customer_id").toString(), owner);
-    QCOMPARE(changesOf(sandbox.history(QStringLiteral("evt-1"))), QStringList{QStringLiteral("ingested")});
+    QCOMPARE(ul::test::historyChanges(sandbox.history(QStringLiteral("evt-1"))), QStringList{QStringLiteral("ingested")});
 }
 
 void TstSandboxEvents::amendMayNameTheCustomerByEitherReference()
@@ -372,7 +364,7 @@ void TstSandboxEvents::amendRejectsMalformedBodies()
     const HttpResult result = sandbox.http().put(QStringLiteral("/v1/events/evt-1"), body.replace("TS", at.toIso8601().toUtf8()));
     UL_COMPARE_STATUS(result, 400);
     QCOMPARE(result.errorType(), QStringLiteral("400-request-validation-errors"));
-    QCOMPARE(changesOf(sandbox.history(QStringLiteral("evt-1"))), QStringList{QStringLiteral("ingested")});
+    QCOMPARE(ul::test::historyChanges(sandbox.history(QStringLiteral("evt-1"))), QStringList{QStringLiteral("ingested")});
 }
 
 void TstSandboxEvents::amendAnswersNotFoundForAnUnknownEvent()
@@ -400,7 +392,7 @@ void TstSandboxEvents::amendRefusesADeprecatedEvent()
     const HttpResult result = sandbox.amend(QStringLiteral("evt-1"), amended.toAmendBody());
     UL_COMPARE_STATUS(result, 400);
     QVERIFY(ul::test::problemsOf(result, QStringLiteral("evt-1")).first().contains(QStringLiteral("deprecated")));
-    QCOMPARE(changesOf(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("deprecated")}));
+    QCOMPARE(ul::test::historyChanges(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("deprecated")}));
 }
 
 void TstSandboxEvents::amendWorksOnlyInsideTheCorrectionWindow()
@@ -456,7 +448,7 @@ void TstSandboxEvents::amendmentsPerCustomerAreLimited()
     // (the event itself is now outside the correction window, so use a fresh one)
     UL_COMPARE_STATUS(sandbox.ingest({EventJson(u"d", sandbox.now() - 1h).forCustomer(limited)}), 200);
     UL_COMPARE_STATUS(sandbox.amend(QStringLiteral("d"), EventJson(u"d", sandbox.now() - 1h).forCustomer(limited).withProperty(u"n", 3).toAmendBody()), 200);
-    QCOMPARE(changesOf(sandbox.history(QStringLiteral("d"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
+    QCOMPARE(ul::test::historyChanges(sandbox.history(QStringLiteral("d"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
 }
 
 void TstSandboxEvents::amendWithTheCurrentContentChangesNothing()
@@ -475,7 +467,7 @@ void TstSandboxEvents::amendWithTheCurrentContentChangesNothing()
     UL_COMPARE_STATUS(sandbox.amend(QStringLiteral("evt-1"), body), 200);
     // The same content named by the other customer reference is the same amendment too.
     UL_COMPARE_STATUS(sandbox.amend(QStringLiteral("evt-1"), EventJson(u"evt-1", at).forExternalCustomer(u"acme").withProperty(u"n", 1).toAmendBody()), 200);
-    QCOMPARE(changesOf(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
+    QCOMPARE(ul::test::historyChanges(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended")}));
     // A real change is still refused at the limit.
     UL_COMPARE_STATUS(sandbox.amend(QStringLiteral("evt-1"), EventJson(u"evt-1", at).forCustomer(customer).withProperty(u"n", 2).toAmendBody()), 400);
 }
@@ -497,7 +489,7 @@ void TstSandboxEvents::historyKeepsEveryVersion()
     const HttpResult history = sandbox.history(QStringLiteral("evt-1"));
     UL_COMPARE_STATUS(history, 200);
     QCOMPARE(history.string(u"event_id"), QStringLiteral("evt-1"));
-    QCOMPARE(changesOf(history), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended"), QStringLiteral("amended"),
+    QCOMPARE(ul::test::historyChanges(history), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended"), QStringLiteral("amended"),
                                               QStringLiteral("deprecated")}));
     const QJsonArray versions = history.array(u"versions");
     for (qsizetype i = 0; i < versions.size(); ++i) {
@@ -540,7 +532,7 @@ void TstSandboxEvents::eventIdsWithReservedCharactersWorkInPaths()
     QCOMPARE(deprecated.string(u"deprecated"), id);
     const HttpResult history = sandbox.history(id);
     UL_COMPARE_STATUS(history, 200);
-    QCOMPARE(changesOf(history), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended"), QStringLiteral("deprecated")}));
+    QCOMPARE(ul::test::historyChanges(history), (QStringList{QStringLiteral("ingested"), QStringLiteral("amended"), QStringLiteral("deprecated")}));
 }
 
 // ---- deprecate ------------------------------------------------------------------------------
@@ -581,7 +573,7 @@ void TstSandboxEvents::deprecateIsIdempotent()
     const HttpResult again = sandbox.deprecate(QStringLiteral("evt-1"));
     UL_COMPARE_STATUS(again, 200);
     QCOMPARE(again.body, QByteArray(R"({"deprecated":"evt-1"})"));
-    QCOMPARE(changesOf(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("deprecated")}));
+    QCOMPARE(ul::test::historyChanges(sandbox.history(QStringLiteral("evt-1"))), (QStringList{QStringLiteral("ingested"), QStringLiteral("deprecated")}));
 }
 
 void TstSandboxEvents::deprecateRejectsABodyWithFields()

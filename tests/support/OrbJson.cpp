@@ -98,4 +98,12 @@ QStringList dataIds(const HttpResult &result)
     return ids;
 }
 
+QStringList historyChanges(const HttpResult &history)
+{
+    QStringList changes;
+    for (const QJsonValue &version : history.array(u"versions"))
+        changes << version.toObject().value(u"change").toString();
+    return changes;
+}
+
 } // namespace ul::test

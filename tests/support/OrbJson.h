@@ -48,5 +48,7 @@ QStringList failingKeys(const HttpResult &result);
 QStringList problemsOf(const HttpResult &result, const QString &key);
 /// The `id`s of the objects in the answer's `data` array (search results, customer pages), in order.
 QStringList dataIds(const HttpResult &result);
+/// The `change` of every version in a `GET /events/{id}/history` answer, oldest first.
+QStringList historyChanges(const HttpResult &history);
 
 } // namespace ul::test
