@@ -18,6 +18,7 @@ packages=(
     qt6-l10n-tools qt6-translations-l10n qt6-charts-dev libqt6sql6-sqlite libgl-dev
     qtkeychain-qt6-dev libsqlite3-dev libsimdjson-dev
     xvfb xauth dbus dbus-x11 gnome-keyring
+    rpm appstream desktop-file-utils curl dpkg-dev file
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
