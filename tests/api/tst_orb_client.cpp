@@ -154,6 +154,33 @@ private Q_SLOTS:
         QVERIFY(revisions[2].event.deprecated);
     }
 
+    void idsWithReservedCharactersStayOnePathSegment()
+    {
+        const QString id = QStringLiteral("a/b?c#d e%");
+        Event original = makeEvent(id, m_customer, m_sandbox->now() - 1h);
+        Await<ul::IngestResult> ingest;
+        m_client->ingest({original}, {}, this, ingest.callback());
+        QVERIFY(ingest.wait() && ingest.result().hasValue());
+        Event amended = original;
+        amended.properties.set(QStringLiteral("region"), QStringLiteral("ap-southeast-1"));
+        Await<ul::Done> amend;
+        m_client->amendEvent(amended, this, amend.callback());
+        QVERIFY(amend.wait());
+        QVERIFY2(amend.result().hasValue(), why(amend.result()).constData());
+        Await<QList<ul::EventRevision>> history;
+        m_client->eventHistory(id, this, history.callback());
+        QVERIFY(history.wait());
+        QVERIFY2(history.result().hasValue(), why(history.result()).constData());
+        QCOMPARE(history.result()->size(), 2);
+        QCOMPARE(history.result()->at(1).event.id, id);
+        // Property order survives the round trip (region, ms, ratio, success as sent).
+        QCOMPARE(history.result()->at(0).event.properties, original.properties);
+        Await<ul::Done> deprecate;
+        m_client->deprecateEvent(id, this, deprecate.callback());
+        QVERIFY(deprecate.wait());
+        QVERIFY2(deprecate.result().hasValue(), why(deprecate.result()).constData());
+    }
+
     void validationErrorsComeBackTypedAndReadable()
     {
         Event bad = makeEvent(QStringLiteral("client-old"), m_customer, m_sandbox->now() - 48h);

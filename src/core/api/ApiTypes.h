@@ -2,6 +2,7 @@
 
 #include "model/Customer.h"
 #include "model/Event.h"
+#include "model/EventRevision.h"
 
 #include <QtCore/QStringList>
 #include <QtCore/QUrlQuery>
@@ -13,13 +14,17 @@ namespace ul {
 /// One request to an Orb-compatible server, before the client adds credentials and headers.
 struct ApiRequest {
     QByteArray method = "GET";
-    QString path;          ///< Relative to the base URL, e.g. `events/search`.
+    QString path;          ///< Relative to the base URL and percent-encoded, e.g. `events/search`;
+                           ///< build variable parts with pathSegment().
     QUrlQuery query;
     QByteArray body;       ///< Sent as application/json when not empty.
     /// Sent as `Idempotency-Key` and kept across retries. Empty: the client makes one for
     /// every non-GET request.
     QString idempotencyKey;
 };
+
+/// One path segment percent-encoded, so ids with `/`, `?`, `#` or spaces stay one segment.
+QString pathSegment(const QString &segment);
 
 /// A 2xx answer.
 struct RawResponse {
@@ -63,14 +68,6 @@ template <class T>
 struct Page {
     QList<T> items;
     std::optional<QString> nextCursor; ///< Null on the last page.
-};
-
-/// One stored version of an event (sandbox extension `GET /events/{id}/history`).
-struct EventRevision {
-    int version = 1;
-    QString change; ///< ingested, amended or deprecated.
-    Timestamp recordedAt;
-    Event event;
 };
 
 } // namespace ul

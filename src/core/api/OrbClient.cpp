@@ -88,6 +88,11 @@ Expected<QJsonObject, QString> objectBody(const RawResponse &response)
 
 } // namespace
 
+QString pathSegment(const QString &segment)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(segment));
+}
+
 QByteArray RawResponse::header(QByteArrayView name) const
 {
     for (const auto &[key, value] : headers) {
@@ -111,10 +116,10 @@ QString PendingRequest::safeUrl() const
 {
     QUrl url = m_client->settings().baseUrl;
     url.setUserInfo({});
-    QString path = url.path();
+    QString path = url.path(QUrl::FullyEncoded);
     if (!path.endsWith(u'/'))
         path += u'/';
-    url.setPath(path + m_request.path);
+    url.setPath(path + m_request.path, QUrl::StrictMode);
     return url.toString(QUrl::RemoveQuery);
 }
 
@@ -129,10 +134,10 @@ void PendingRequest::sendAttempt()
     m_tlsErrors.clear();
     const ClientSettings &settings = m_client->settings();
     QUrl url = settings.baseUrl;
-    QString path = url.path();
+    QString path = url.path(QUrl::FullyEncoded);
     if (!path.endsWith(u'/'))
         path += u'/';
-    url.setPath(path + m_request.path, QUrl::DecodedMode);
+    url.setPath(path + m_request.path, QUrl::StrictMode); // both parts are percent-encoded
     url.setQuery(m_request.query);
     QNetworkRequest request(url);
     // The token is read now, not when the call was made: a new token applies to the next attempt.
@@ -395,7 +400,7 @@ CallHandle OrbClient::amendEvent(const Event &amended, const QObject *context, C
 {
     ApiRequest request;
     request.method = "PUT";
-    request.path = QStringLiteral("events/") + amended.id;
+    request.path = QStringLiteral("events/") + pathSegment(amended.id);
     request.body = json::encodeAmendBody(amended);
     return sendDecoded<Done>(std::move(request), context, std::move(done), [](const RawResponse &) -> Expected<Done, QString> { return Done{}; });
 }
@@ -404,7 +409,7 @@ CallHandle OrbClient::deprecateEvent(const QString &eventId, const QObject *cont
 {
     ApiRequest request;
     request.method = "PUT";
-    request.path = QStringLiteral("events/%1/deprecate").arg(eventId);
+    request.path = QStringLiteral("events/%1/deprecate").arg(pathSegment(eventId));
     return sendDecoded<Done>(std::move(request), context, std::move(done), [](const RawResponse &) -> Expected<Done, QString> { return Done{}; });
 }
 
@@ -454,7 +459,7 @@ CallHandle OrbClient::listCustomers(int limit, const std::optional<QString> &cur
 CallHandle OrbClient::fetchCustomer(const QString &customerId, const QObject *context, Callback<Customer> done)
 {
     ApiRequest request;
-    request.path = QStringLiteral("customers/") + customerId;
+    request.path = QStringLiteral("customers/") + pathSegment(customerId);
     return sendDecoded<Customer>(std::move(request), context, std::move(done), [](const RawResponse &r) -> Expected<Customer, QString> {
         auto o = objectBody(r);
         return o ? customerFromJson(*o) : Unexpected{o.error()};
@@ -464,7 +469,7 @@ CallHandle OrbClient::fetchCustomer(const QString &customerId, const QObject *co
 CallHandle OrbClient::fetchCustomerByExternalId(const QString &externalId, const QObject *context, Callback<Customer> done)
 {
     ApiRequest request;
-    request.path = QStringLiteral("customers/external_customer_id/") + externalId;
+    request.path = QStringLiteral("customers/external_customer_id/") + pathSegment(externalId);
     return sendDecoded<Customer>(std::move(request), context, std::move(done), [](const RawResponse &r) -> Expected<Customer, QString> {
         auto o = objectBody(r);
         return o ? customerFromJson(*o) : Unexpected{o.error()};
@@ -474,29 +479,9 @@ CallHandle OrbClient::fetchCustomerByExternalId(const QString &externalId, const
 CallHandle OrbClient::eventHistory(const QString &eventId, const QObject *context, Callback<QList<EventRevision>> done)
 {
     ApiRequest request;
-    request.path = QStringLiteral("events/%1/history").arg(eventId);
+    request.path = QStringLiteral("events/%1/history").arg(pathSegment(eventId));
     return sendDecoded<QList<EventRevision>>(std::move(request), context, std::move(done),
-        [](const RawResponse &r) -> Expected<QList<EventRevision>, QString> {
-            auto o = objectBody(r);
-            if (!o)
-                return Unexpected{o.error()};
-            QList<EventRevision> revisions;
-            for (const QJsonValue &v : o->value(QLatin1StringView("versions")).toArray()) {
-                const QJsonObject item = v.toObject();
-                EventRevision rev;
-                rev.version = item.value(QLatin1StringView("version")).toInt();
-                rev.change = item.value(QLatin1StringView("change")).toString();
-                if (auto t = Timestamp::parseIso8601(QStringView(item.value(QLatin1StringView("recorded_at")).toString())))
-                    rev.recordedAt = *t;
-                const QByteArray eventJson = QJsonDocument(item.value(QLatin1StringView("event")).toObject()).toJson(QJsonDocument::Compact);
-                auto decoded = json::decodeEventObject(eventJson, json::EventShape::Stored);
-                if (!decoded || !decoded->problems.isEmpty())
-                    return Unexpected{QStringLiteral("a version of the event is malformed")};
-                rev.event = decoded->event;
-                revisions.append(rev);
-            }
-            return revisions;
-        });
+                                             [](const RawResponse &r) { return json::decodeEventHistory(r.body); });
 }
 
 } // namespace ul

@@ -204,6 +204,39 @@ Expected<QList<Event>, QString> decodeEventList(QByteArrayView body)
     return events;
 }
 
+Expected<QList<EventRevision>, QString> decodeEventHistory(QByteArrayView body)
+{
+    auto root = parseDocument(body);
+    if (!root)
+        return Unexpected{root.error()};
+    simdjson::dom::array versions;
+    if ((*root)["versions"].get_array().get(versions))
+        return Unexpected{QStringLiteral("the response has no \"versions\" array")};
+    QList<EventRevision> revisions;
+    for (element item : versions) {
+        EventRevision revision;
+        int64_t version = 0;
+        std::string_view change, recordedAt;
+        element event;
+        if (item["version"].get_int64().get(version) || item["change"].get_string().get(change)
+            || item["recorded_at"].get_string().get(recordedAt) || item["event"].get(event)) {
+            return Unexpected{QStringLiteral("a version in the response lacks version, change, recorded_at or event")};
+        }
+        auto when = Timestamp::parseIso8601(recordedAt);
+        if (!when)
+            return Unexpected{QStringLiteral("recorded_at: %1").arg(when.error())};
+        DecodedEvent decoded = readEvent(event, EventShape::Stored);
+        if (!decoded.problems.isEmpty())
+            return Unexpected{QStringLiteral("a version of the event is malformed: %1").arg(decoded.problems.join(QStringLiteral("; ")))};
+        revision.version = int(version);
+        revision.change = toQString(change);
+        revision.recordedAt = *when;
+        revision.event = std::move(decoded.event);
+        revisions.append(std::move(revision));
+    }
+    return revisions;
+}
+
 void writeProperties(JsonWriter &out, const Properties &properties)
 {
     out.beginObject();

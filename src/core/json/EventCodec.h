@@ -2,6 +2,7 @@
 
 #include "json/JsonWriter.h"
 #include "model/Event.h"
+#include "model/EventRevision.h"
 #include "util/Expected.h"
 
 #include <QtCore/QByteArrayView>
@@ -31,6 +32,10 @@ Expected<QList<DecodedEvent>, QString> decodeIngestBody(QByteArrayView body);
 Expected<DecodedEvent, QString> decodeEventObject(QByteArrayView json, EventShape shape);
 /// Parses `{"data":[Event...]}` as the search route answers it.
 Expected<QList<Event>, QString> decodeEventList(QByteArrayView body);
+
+/// Parses `{"event_id": …, "versions": [{version, change, recorded_at, event}]}` as the
+/// sandbox's history route answers it, keeping each event's property order.
+Expected<QList<EventRevision>, QString> decodeEventHistory(QByteArrayView body);
 
 /// Writes the Orb Event object: id, customer_id, external_customer_id, event_name, properties,
 /// timestamp, deprecated.
