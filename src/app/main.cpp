@@ -5,6 +5,14 @@
 #include "EmbeddedSandbox.h"
 #include "FirstExposureWatcher.h"
 #include "MainWindow.h"
+#include "settings/ProfileSession.h"
+#include "settings/ProfileStore.h"
+#include "settings/Settings.h"
+#include "settings/ThemeApplier.h"
+#include "settings/TokenStore.h"
+#include "workspace/WorkspaceService.h"
+
+#include <QtCore/QDir>
 
 #include <QtCore/QElapsedTimer>
 #include <QtWidgets/QApplication>
@@ -26,9 +34,34 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     ul::gui::applyAppIdentity();
 
+    // Settings and profiles; tokens live in the OS keychain, never in the settings.
+    const std::unique_ptr<ul::Settings> settings = ul::Settings::openDefault();
+    ul::gui::applyTheme(settings->theme());
+    QObject::connect(settings.get(), &ul::Settings::changed, settings.get(), [&settings](ul::Settings::Key key) {
+        if (key == ul::Settings::Key::Theme)
+            ul::gui::applyTheme(settings->theme());
+    });
+    ul::TokenStore tokens;
+    tokens.setFileFallback(settings->tokenFileOptIn(), ul::TokenStore::defaultFilePath());
+    ul::ProfileStore profiles(*settings, tokens);
+    profiles.ensureDefaultProfile();
+    ul::ProfileSession session(profiles);
+
+    // One local workspace per profile: every event fetched from that profile's server.
+    ul::workspace::WorkspaceService workspace;
+    const QDir workspaces(commandLine.dataDir() + QStringLiteral("/workspaces"));
+    QObject::connect(&session, &ul::ProfileSession::profileChanged, &workspace, [&](const ul::ConnectionProfile &profile) {
+        const QString path = workspaces.filePath(profile.id + QStringLiteral(".sqlite"));
+        if (workspace.path() != path && workspaces.mkpath(QStringLiteral(".")))
+            workspace.open(path);
+    });
+
     ul::gui::MainWindow window;
+    window.attachSession(*settings, profiles, session);
+    window.attachWorkspace(workspace);
     ul::gui::EmbeddedSandbox sandbox; // destroyed first: stops the server before the window goes
     window.follow(sandbox);
+    session.activate();
     window.show();
     if (commandLine.options.quitAfterShown) {
         ul::gui::FirstExposureWatcher::watch(window, [&sinceStart] {

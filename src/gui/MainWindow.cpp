@@ -2,7 +2,19 @@
 
 #include "ConnectionStatusLabel.h"
 #include "EmbeddedSandbox.h"
+#include "ServerConnection.h"
 #include "Version.h"
+#include "api/OrbClient.h"
+#include "attempts/AttemptsView.h"
+#include "events/EventsView.h"
+#include "workspace/WorkspaceService.h"
+#include "workspace/WorkspaceView.h"
+#include "settings/ProductionBanner.h"
+#include "settings/ProfileSession.h"
+#include "settings/ProfileStore.h"
+#include "settings/ProfileSwitcher.h"
+#include "settings/Settings.h"
+#include "settings/SettingsDialog.h"
 
 #include "ui_MainWindow.h"
 
@@ -10,7 +22,11 @@
 #include <QtGui/QActionGroup>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabWidget>
+#include <QtWidgets/QToolBar>
 
 namespace ul::gui {
 
@@ -45,8 +61,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->quitAction->setShortcuts(quitShortcuts());
     m_ui->quitAction->setMenuRole(QAction::QuitRole);
     connect(m_ui->quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+    m_ui->settingsAction->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                           ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                           : QKeySequence::keyBindings(QKeySequence::Preferences));
+    m_ui->settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_ui->settingsAction->setEnabled(false); // until there are profiles to edit (attachSession)
+    connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     setUpViewMenu();
     setUpHelpMenu();
+    setUpAttemptsView();
     styleEmptyStates();
     restoreWindowState();
 }
@@ -58,6 +81,116 @@ void MainWindow::follow(EmbeddedSandbox &sandbox)
     m_connectionStatus->showStarting();
     connect(&sandbox, &EmbeddedSandbox::started, m_connectionStatus, &ConnectionStatusLabel::showConnected);
     connect(&sandbox, &EmbeddedSandbox::failed, m_connectionStatus, &ConnectionStatusLabel::showStartFailure);
+    connect(&sandbox, &EmbeddedSandbox::started, this, [this](const ServerConnection &connection) {
+        m_sandboxUrl = connection.baseUrl;
+        m_sandboxToken = connection.token;
+        if (m_session)
+            m_session->setSandboxConnection(connection.baseUrl, connection.token);
+        else
+            connectTo(connection);
+    });
+}
+
+void MainWindow::connectTo(const ServerConnection &connection)
+{
+    ClientSettings settings;
+    settings.baseUrl = connection.baseUrl;
+    QString path = settings.baseUrl.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    settings.baseUrl.setPath(path + QStringLiteral("/v1"));
+    auto *client = new OrbClient(settings, this);
+    client->setToken(connection.token);
+    useClient(client);
+    m_ownsClient = true;
+}
+
+void MainWindow::setUpAttemptsView()
+{
+    m_attemptsView = new AttemptsView(nullptr, m_ui->webhookAttemptsTab);
+    m_ui->webhookAttemptsLayout->addWidget(m_attemptsView);
+    // "Show event": look the attempt's usage event up in the Events view, whatever its age.
+    connect(m_attemptsView, &AttemptsView::showEventRequested, this, [this](const QString &eventId) {
+        showView(View::Events);
+        EventsView &events = eventsView();
+        events.setIdsText(eventId);
+        events.setTimeframe(EventsView::Timeframe::AllTime);
+        events.run();
+    });
+}
+
+void MainWindow::useClient(OrbClient *client)
+{
+    m_ui->eventsView->setClient(client);
+    m_attemptsView->setClient(client);
+    if (m_ownsClient)
+        delete m_client; // after the views have let go of it
+    m_client = client;
+    m_ownsClient = false;
+}
+
+void MainWindow::attachSession(Settings &settings, ProfileStore &profiles, ProfileSession &session)
+{
+    m_settings = &settings;
+    m_profiles = &profiles;
+    m_session = &session;
+
+    // Which profile every view works on, and a banner no view can hide when it is production.
+    m_productionBanner = new ProductionBanner(this);
+    m_ui->centralLayout->insertWidget(0, m_productionBanner);
+    m_profileSwitcher = new ProfileSwitcher(profiles, this);
+    m_profileSwitcher->setToolTip(tr("The connection profile every view works on"));
+    QToolBar *profileBar = addToolBar(tr("Profile"));
+    profileBar->setObjectName(QStringLiteral("profileToolBar"));
+    profileBar->setMovable(false);
+    profileBar->addWidget(new QLabel(tr("Profile:"), profileBar));
+    profileBar->addWidget(m_profileSwitcher);
+    profileBar->addAction(m_ui->settingsAction);
+    m_ui->settingsAction->setEnabled(true);
+
+    connect(m_profileSwitcher, &ProfileSwitcher::profileChosen, &session, [&session](const QString &id) { session.activate(id); });
+    connect(&session, &ProfileSession::profileChanged, this, [this](const ConnectionProfile &profile) {
+        m_productionBanner->setProfile(profile);
+        m_profileSwitcher->setCurrentProfileId(profile.id);
+    });
+    connect(&session, &ProfileSession::clientChanged, this, &MainWindow::useClient);
+    connect(&session, &ProfileSession::tokenUnavailable, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("%1 Open Settings to enter the API token.").arg(message), 15000);
+    });
+    if (session.isActive()) {
+        m_productionBanner->setProfile(session.profile());
+        m_profileSwitcher->setCurrentProfileId(session.profile().id);
+    }
+    if (session.client())
+        useClient(session.client());
+}
+
+void MainWindow::attachWorkspace(workspace::WorkspaceService &workspace)
+{
+    EventsView &events = eventsView();
+    m_workspaceView = new WorkspaceView(&workspace, events.sourceTabWidget());
+    events.sourceTabWidget()->addTab(m_workspaceView, tr("Local workspace"));
+    connect(&events, &EventsView::eventsFetched, &workspace, &workspace::WorkspaceService::storeFetchedEvents);
+    connect(m_workspaceView, &WorkspaceView::currentEventChanged, &events, &EventsView::showEventDetails);
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_settings || !m_profiles)
+        return;
+    auto *dialog = new SettingsDialog(*m_settings, *m_profiles, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_sandboxUrl.isEmpty())
+        dialog->setSandboxConnection(m_sandboxUrl, m_sandboxToken);
+    if (m_session && m_session->isActive())
+        dialog->selectProfile(m_session->profile().id);
+    connect(dialog, &SettingsDialog::notice, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    dialog->open();
+}
+
+EventsView &MainWindow::eventsView() const
+{
+    return *m_ui->eventsView;
 }
 
 void MainWindow::showView(View view)
@@ -117,16 +250,15 @@ void MainWindow::setUpHelpMenu()
 void MainWindow::styleEmptyStates()
 {
     // Sizes relative to the user's font, which a fixed size in the form could not be.
-    const QList<QLabel *> titles{m_ui->eventsEmptyTitleLabel, m_ui->correctionsEmptyTitleLabel,
-                                 m_ui->backfillsEmptyTitleLabel, m_ui->webhookAttemptsEmptyTitleLabel};
+    // The Events view styles its own empty state.
+    const QList<QLabel *> titles{m_ui->correctionsEmptyTitleLabel, m_ui->backfillsEmptyTitleLabel};
     for (QLabel *title : titles) {
         QFont font = title->font();
         font.setPointSizeF(font.pointSizeF() * 1.5);
         font.setBold(true);
         title->setFont(font);
     }
-    const QList<QLabel *> explanations{m_ui->eventsEmptyTextLabel, m_ui->correctionsEmptyTextLabel,
-                                       m_ui->backfillsEmptyTextLabel, m_ui->webhookAttemptsEmptyTextLabel};
+    const QList<QLabel *> explanations{m_ui->correctionsEmptyTextLabel, m_ui->backfillsEmptyTextLabel};
     for (QLabel *explanation : explanations)
         explanation->setForegroundRole(QPalette::PlaceholderText);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QUrl>
 #include <QtWidgets/QMainWindow>
 
 #include <memory>
@@ -8,10 +9,27 @@ namespace Ui {
 class MainWindow;
 }
 
+namespace ul::workspace {
+class WorkspaceService;
+}
+
+namespace ul {
+class OrbClient;
+class ProfileSession;
+class ProfileStore;
+class Settings;
+}
+
 namespace ul::gui {
 
 class ConnectionStatusLabel;
 class EmbeddedSandbox;
+class AttemptsView;
+class EventsView;
+class ProductionBanner;
+class ProfileSwitcher;
+class WorkspaceView;
+struct ServerConnection;
 
 /// The one main window: a tab per view, the menus, and the connection in the status bar.
 /// Its geometry, dock state and current view persist in QSettings.
@@ -27,6 +45,25 @@ public:
 
     /// Shows in the status bar what `sandbox` is doing, and connects to it once it runs.
     void follow(EmbeddedSandbox &sandbox);
+    /// Makes the API client of `connection` (base URL + /v1, its token) and hands it to the
+    /// views; a previous client is dropped. Without a session (tests, tools) this is how the
+    /// window gets its client.
+    void connectTo(const ServerConnection &connection);
+    /// Connects the window to the connection profiles: the profile switcher in the tool bar,
+    /// the production banner above every view, the Settings dialog, and the current profile's
+    /// client for the views. The embedded sandbox (follow()) then feeds the session.
+    void attachSession(Settings &settings, ProfileStore &profiles, ProfileSession &session);
+    void openSettings();
+    /// Puts the local workspace (every event fetched, filterable offline) beside the server
+    /// lookup in the Events view, keeps every fetched event in it, and shows the selected one in
+    /// the shared detail pane.
+    void attachWorkspace(workspace::WorkspaceService &workspace);
+    /// The client of the current connection, or null before there is one.
+    [[nodiscard]] OrbClient *client() const { return m_client; }
+    [[nodiscard]] EventsView &eventsView() const;
+    [[nodiscard]] AttemptsView &attemptsView() const { return *m_attemptsView; }
+    /// Null until attachWorkspace().
+    [[nodiscard]] WorkspaceView *workspaceView() const { return m_workspaceView; }
 
     void showView(View view);
     [[nodiscard]] View currentView() const;
@@ -45,9 +82,22 @@ private:
     void restoreWindowState();
     void saveWindowState() const;
     void showAbout();
+    void useClient(OrbClient *client);
+    void setUpAttemptsView();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ConnectionStatusLabel *m_connectionStatus;
+    OrbClient *m_client = nullptr;      ///< Owned by the window (connectTo) or by the session.
+    bool m_ownsClient = false;
+    Settings *m_settings = nullptr;
+    ProfileStore *m_profiles = nullptr;
+    ProfileSession *m_session = nullptr;
+    AttemptsView *m_attemptsView = nullptr;
+    WorkspaceView *m_workspaceView = nullptr;
+    ProductionBanner *m_productionBanner = nullptr;
+    ProfileSwitcher *m_profileSwitcher = nullptr;
+    QUrl m_sandboxUrl;                  ///< The embedded sandbox, for testing its profile in Settings.
+    QString m_sandboxToken;
 };
 
 } // namespace ul::gui

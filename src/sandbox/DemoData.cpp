@@ -2,10 +2,16 @@
 
 #include "routes/CustomerRoutes.h"
 #include "store/SandboxStore.h"
+#include "webhooks/DemoReceiver.h"
+#include "webhooks/WebhookDeliverer.h"
+#include "webhooks/WebhookSignature.h"
+#include "webhooks/WebhookStore.h"
 
 #include <QtCore/QJsonObject>
 #include <QtCore/QRandomGenerator>
+#include <QtCore/QUrl>
 #include <QtCore/QUuid>
+#include <QtNetwork/QHostAddress>
 
 #include <array>
 
@@ -25,6 +31,13 @@ constexpr std::array CompanyNames{
 constexpr std::array Regions{"eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-1"};
 constexpr std::array Plans{"starter", "growth", "enterprise"};
 constexpr std::array Endpoints{"/v2/orders", "/v2/search", "/v2/users", "/v2/reports", "/v2/export"};
+
+constexpr QLatin1StringView DemoWebhooksFlag{"demo_webhooks_seeded"};
+
+QString demoEventId(const DemoDataSpec &spec, qsizetype index)
+{
+    return QUuid::createUuidV5(QUuid(), QStringLiteral("demo-%1-%2").arg(spec.seed).arg(index)).toString(QUuid::WithoutBraces);
+}
 
 QString slug(const char *name)
 {
@@ -72,7 +85,7 @@ Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoD
     all.reserve(spec.events);
     for (int i = 0; i < spec.events; ++i) {
         Event e;
-        e.id = QUuid::createUuidV5(QUuid(), QStringLiteral("demo-%1-%2").arg(spec.seed).arg(i)).toString(QUuid::WithoutBraces);
+        e.id = demoEventId(spec, i);
         const Customer &c = customers[qsizetype(rng.bounded(qint32(customers.size())))];
         if (c.externalCustomerId && rng.bounded(2) == 0)
             e.externalCustomerId = c.externalCustomerId;
@@ -143,6 +156,75 @@ Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoD
         ++summary.deprecated;
     }
     return summary;
+}
+
+Expected<int, QString> seedDemoWebhooks(SandboxStore &events, WebhookDeliverer &deliverer, const QUrl &sandboxUrl,
+                                        Timestamp now, const DemoDataSpec &spec)
+{
+    // Deliveries go to where the sandbox can be reached from itself.
+    QUrl local = sandboxUrl;
+    const QHostAddress host(local.host());
+    if (host == QHostAddress(QHostAddress::AnyIPv4) || host == QHostAddress(QHostAddress::Any))
+        local.setHost(QStringLiteral("127.0.0.1"));
+    else if (host == QHostAddress(QHostAddress::AnyIPv6))
+        local.setHost(QStringLiteral("::1"));
+
+    WebhookStore &store = deliverer.store();
+    if (store.flag(DemoWebhooksFlag)) {
+        for (const StoredWebhook &w : QList<StoredWebhook>(store.activeWebhooks())) {
+            if (!w.demo)
+                continue;
+            const QString url = demo_receiver::url(local, QLatin1StringView(w.demo->toLatin1()));
+            if (url != w.url) {
+                if (auto ok = store.setWebhookUrl(w.id, url); !ok)
+                    return Unexpected{ok.error()};
+            }
+        }
+        return 0;
+    }
+
+    const QStringList corrections{QStringLiteral("event.amended"), QStringLiteral("event.deprecated")};
+    struct Demo {
+        QLatin1StringView behaviour;
+        QStringList subscriptions;
+    };
+    const std::array demos{
+        Demo{demo_receiver::Ok, corrections + QStringList{QStringLiteral("backfill.closed"), QStringLiteral("backfill.reverted")}},
+        Demo{demo_receiver::Missing, corrections},
+        Demo{demo_receiver::Slow, corrections},
+    };
+    int created = 0;
+    for (const Demo &demo : demos) {
+        StoredWebhook w;
+        w.id = WebhookStore::newId();
+        w.url = demo_receiver::url(local, demo.behaviour);
+        w.subscriptions = demo.subscriptions;
+        w.secret = webhook_signature::newSecret();
+        w.created = now;
+        w.demo = QString(demo.behaviour);
+        if (auto ok = store.insertWebhook(w); !ok)
+            return Unexpected{ok.error()};
+        ++created;
+    }
+    if (auto ok = store.setFlag(DemoWebhooksFlag); !ok)
+        return Unexpected{ok.error()};
+
+    // A few demo corrections, delivered as if they had just been made: the same indexes the
+    // demo data amends (every 331st from 7) and deprecates (every 337th from 101).
+    auto deliver = [&](qsizetype first, qsizetype step, EventChange change) {
+        int found = 0;
+        for (qsizetype i = first; i < spec.events && found < 2; i += step) {
+            const QList<EventVersion> history = events.history(demoEventId(spec, i));
+            if (history.isEmpty() || history.last().change != change)
+                continue;
+            const EventVersion &last = history.last();
+            deliverer.onEventsStored(last.change, {last.event}, last.version, last.recordedAt, std::nullopt);
+            ++found;
+        }
+    };
+    deliver(7, 331, EventChange::Amended);
+    deliver(101, 337, EventChange::Deprecated);
+    return created;
 }
 
 } // namespace ul::sandbox

@@ -15,7 +15,63 @@ QString SandboxOptions::problem() const
         return QStringLiteral("%1 is not a loopback address; pass --allow-remote to listen on it").arg(host.toString());
     if (maxBodyBytes < 1024)
         return QStringLiteral("the request body limit must be at least 1 KiB");
+    if (webhookTimeout.count() < 1)
+        return QStringLiteral("the webhook delivery timeout must be at least 1 ms");
+    if (webhookConcurrency < 1)
+        return QStringLiteral("at least one webhook delivery must be allowed in flight");
+    if (webhookRetrySchedule.size() > 20)
+        return QStringLiteral("the webhook retry schedule may hold at most 20 retries");
+    for (const auto delay : webhookRetrySchedule) {
+        if (delay.count() < 0)
+            return QStringLiteral("a webhook retry delay cannot be negative");
+    }
     return {};
+}
+
+Expected<QList<std::chrono::milliseconds>, QString> parseRetrySchedule(const QString &text)
+{
+    QList<std::chrono::milliseconds> schedule;
+    if (text.trimmed().isEmpty() || text.trimmed() == QLatin1StringView("none"))
+        return schedule; // no retries at all
+    for (const QString &part : text.split(u',')) {
+        const QString item = part.trimmed();
+        qsizetype digits = 0;
+        while (digits < item.size() && (item[digits].isDigit() || item[digits] == u'.'))
+            ++digits;
+        bool ok = false;
+        const double number = item.left(digits).toDouble(&ok);
+        const QString unit = item.mid(digits).trimmed();
+        double factor = 0;
+        if (unit == QLatin1StringView("ms"))
+            factor = 1;
+        else if (unit.isEmpty() || unit == QLatin1StringView("s"))
+            factor = 1000;
+        else if (unit == QLatin1StringView("m") || unit == QLatin1StringView("min"))
+            factor = 60'000;
+        else if (unit == QLatin1StringView("h"))
+            factor = 3'600'000;
+        if (!ok || digits == 0 || factor == 0 || number < 0 || number * factor > 7.0 * 24 * 3'600'000)
+            return Unexpected{QStringLiteral("\"%1\" is not a delay such as 0s, 500ms, 30s, 5m or 2h (at most 7 days)").arg(item)};
+        schedule.append(std::chrono::milliseconds(qint64(number * factor)));
+    }
+    return schedule;
+}
+
+QString formatRetrySchedule(const QList<std::chrono::milliseconds> &schedule)
+{
+    QStringList parts;
+    for (const auto delay : schedule) {
+        const qint64 ms = delay.count();
+        if (ms != 0 && ms % 3'600'000 == 0)
+            parts << QStringLiteral("%1h").arg(ms / 3'600'000);
+        else if (ms != 0 && ms % 60'000 == 0)
+            parts << QStringLiteral("%1m").arg(ms / 60'000);
+        else if (ms % 1000 == 0)
+            parts << QStringLiteral("%1s").arg(ms / 1000);
+        else
+            parts << QStringLiteral("%1ms").arg(ms);
+    }
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(u',');
 }
 
 SandboxCommandLine parseSandboxCommandLine(const QStringList &arguments)
@@ -47,7 +103,18 @@ SandboxCommandLine parseSandboxCommandLine(const QStringList &arguments)
     const QCommandLineOption maxBody(QStringLiteral("max-body-mib"), QStringLiteral("Largest request body in MiB (default 32)."),
                                      QStringLiteral("MIB"), QStringLiteral("32"));
     const QCommandLineOption remote(QStringLiteral("allow-remote"), QStringLiteral("Allow listening on a non-loopback address."));
-    parser.addOptions({help, version, listen, db, token, seed, demoEvents, grace, window, limit, maxBody, remote});
+    const QCommandLineOption webhookTimeout(QStringLiteral("webhook-timeout"),
+                                            QStringLiteral("Seconds a webhook delivery may take before it counts as timed out (default 10)."),
+                                            QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption webhookRetries(QStringLiteral("webhook-retries"),
+                                            QStringLiteral("Delays before the retries of a failed webhook delivery, or none"
+                                                           " (default 0s,30s,5m,30m,2h)."),
+                                            QStringLiteral("DELAYS"), QStringLiteral("0s,30s,5m,30m,2h"));
+    const QCommandLineOption webhookConcurrency(QStringLiteral("webhook-concurrency"),
+                                                QStringLiteral("Webhook deliveries in flight at once (default 8)."),
+                                                QStringLiteral("N"), QStringLiteral("8"));
+    parser.addOptions({help, version, listen, db, token, seed, demoEvents, grace, window, limit, maxBody, remote,
+                       webhookTimeout, webhookRetries, webhookConcurrency});
 
     auto fail = [&result](const QString &message) {
         result.exitNow = true;
@@ -106,6 +173,17 @@ SandboxCommandLine parseSandboxCommandLine(const QStringList &arguments)
     o.rules.gracePeriod = std::chrono::hours(hours);
     o.rules.correctionWindow = std::chrono::days(days);
     o.maxBodyBytes = qint64(mib) * 1024 * 1024;
+    bool timeoutOk = false;
+    const double timeoutSeconds = parser.value(webhookTimeout).toDouble(&timeoutOk);
+    if (!timeoutOk || timeoutSeconds < 0.001 || timeoutSeconds > 3600)
+        return fail(QStringLiteral("--webhook-timeout wants a number of seconds from 0.001 to 3600"));
+    o.webhookTimeout = std::chrono::milliseconds(qint64(timeoutSeconds * 1000));
+    auto schedule = parseRetrySchedule(parser.value(webhookRetries));
+    if (!schedule)
+        return fail(QStringLiteral("--webhook-retries: %1").arg(schedule.error()));
+    o.webhookRetrySchedule = *schedule;
+    if (!number(webhookConcurrency, 1, o.webhookConcurrency))
+        return fail(QStringLiteral("--webhook-concurrency wants a count of at least 1"));
     if (const QString problem = o.problem(); !problem.isEmpty())
         return fail(problem);
     return result;

@@ -3,9 +3,12 @@
 #include "util/Expected.h"
 #include "validation/EventRules.h"
 
+#include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 #include <QtNetwork/QHostAddress>
+
+#include <chrono>
 
 namespace ul::sandbox {
 
@@ -21,6 +24,17 @@ struct SandboxOptions {
     EventRuleLimits rules;
     qint64 maxBodyBytes = 32LL * 1024 * 1024; ///< Larger request bodies get 413.
 
+    // Webhook delivery (see docs/sandbox-api.md, "Webhooks and delivery attempts").
+    /// A try that has no complete answer after this long is aborted and recorded as `timeout`.
+    std::chrono::milliseconds webhookTimeout{10'000};
+    /// Delays before the retries of a failed delivery, measured from the failed try. The first
+    /// try is at once; a delivery that fails them all is given up (`failed`).
+    QList<std::chrono::milliseconds> webhookRetrySchedule{
+        std::chrono::seconds(0), std::chrono::seconds(30), std::chrono::minutes(5), std::chrono::minutes(30),
+        std::chrono::hours(2)};
+    /// How many tries may be in flight at once (over all webhooks).
+    int webhookConcurrency = 8;
+
     /// The problem that prevents starting with these options, if any.
     [[nodiscard]] QString problem() const;
 };
@@ -33,6 +47,11 @@ struct SandboxCommandLine {
     int exitCode = 0;
     QString message; ///< What to print before exiting (help, version or the error).
 };
+
+/// Reads a retry schedule such as `0s,30s,5m,30m,2h` (units ms, s, m, h; a bare number is seconds).
+Expected<QList<std::chrono::milliseconds>, QString> parseRetrySchedule(const QString &text);
+/// The schedule as parseRetrySchedule reads it, in the largest whole unit of each delay.
+QString formatRetrySchedule(const QList<std::chrono::milliseconds> &schedule);
 
 /// Parses `usagelens-sandbox` arguments (argv[0] first).
 SandboxCommandLine parseSandboxCommandLine(const QStringList &arguments);

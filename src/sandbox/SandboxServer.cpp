@@ -3,9 +3,14 @@
 #include "DemoData.h"
 #include "routes/CustomerRoutes.h"
 #include "routes/EventRoutes.h"
+#include "routes/WebhookRoutes.h"
 #include "store/SandboxStore.h"
+#include "webhooks/DemoReceiver.h"
+#include "webhooks/WebhookDeliverer.h"
+#include "webhooks/WebhookStore.h"
 
 #include <QtCore/QCryptographicHash>
+#include <QtCore/QDebug>
 #include <QtCore/QTimer>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
@@ -94,16 +99,33 @@ bool tokenMatches(QByteArrayView given, QByteArrayView expected)
     return diff == 0;
 }
 
+/// The segments without a leading `v1`, as dispatch() routes them.
+QStringList demoReceiverSegments(QStringList segments)
+{
+    if (!segments.isEmpty() && segments.first() == QLatin1StringView("v1"))
+        segments.removeFirst();
+    return segments;
+}
+
 } // namespace
 
-SandboxServer::SandboxServer(const SandboxOptions &options, std::unique_ptr<SandboxStore> store)
+SandboxServer::SandboxServer(const SandboxOptions &options, std::unique_ptr<SandboxStore> store,
+                             std::unique_ptr<WebhookStore> webhookStore)
     : m_options(options)
     , m_store(std::move(store))
     , m_clock([] { return Timestamp::now(); })
     , m_context{*m_store, m_options, [this] { return m_clock(); }}
+    , m_webhookStore(std::move(webhookStore))
+    , m_deliverer(std::make_unique<WebhookDeliverer>(*m_store, *m_webhookStore, m_options, [this] { return m_clock(); }))
 {
+    // Changes stored from now on are delivered (the demo data seeded before this notifies nobody).
+    m_store->addEventsStoredListener([this](EventChange change, const QList<Event> &events, int version, Timestamp at,
+                                            const std::optional<QString> &backfillId) {
+        m_deliverer->onEventsStored(change, events, version, at, backfillId);
+    });
     addEventRoutes(m_router, m_context);
     addCustomerRoutes(m_router, m_context);
+    addWebhookRoutes(m_router, m_context, *m_deliverer);
     auto *purge = new QTimer(this);
     purge->setInterval(std::chrono::hours(1));
     connect(purge, &QTimer::timeout, this, [this] { m_store->purgeIdempotencyRecords(m_clock() - IdempotencyKeyLifetime); });
@@ -124,7 +146,10 @@ Expected<std::unique_ptr<SandboxServer>, QString> SandboxServer::create(const Sa
         if (auto seeded = seedDemoData(**store, DemoDataSpec{options.demoEvents}, Timestamp::now()); !seeded)
             return Unexpected{QStringLiteral("cannot create the demo data: %1").arg(seeded.error())};
     }
-    return std::unique_ptr<SandboxServer>(new SandboxServer(options, std::move(store).value()));
+    auto webhookStore = WebhookStore::open((*store)->database());
+    if (!webhookStore)
+        return Unexpected{webhookStore.error()};
+    return std::unique_ptr<SandboxServer>(new SandboxServer(options, std::move(store).value(), std::move(webhookStore).value()));
 }
 
 Expected<quint16, QString> SandboxServer::start()
@@ -137,6 +162,12 @@ Expected<quint16, QString> SandboxServer::start()
     }
     bind(tcp);
     m_port = tcp->serverPort();
+    if (m_options.seedDemo) {
+        // The demo webhooks deliver to this sandbox's own demo receiver, wherever it listens now.
+        if (auto seeded = seedDemoWebhooks(*m_store, *m_deliverer, baseUrl(), m_clock(), DemoDataSpec{m_options.demoEvents}); !seeded)
+            qWarning().noquote() << "cannot create the demo webhooks:" << seeded.error();
+    }
+    m_deliverer->start();
     return m_port;
 }
 
@@ -255,6 +286,12 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     r.query = request.query();
     r.headers = request.headers();
     r.body = request.body();
+    if (demo_receiver::behaviour(r.method, demoReceiverSegments(r.segments)) == demo_receiver::Slow) {
+        // The demo receiver that never answers: the delivery times out and closes the connection.
+        QTimer::singleShot(std::max<std::chrono::milliseconds>(m_options.webhookTimeout * 2, std::chrono::minutes(1)), socket,
+                           [socket] { socket->disconnectFromHost(); });
+        return true;
+    }
     HttpResponse response = r.body.size() > m_options.maxBodyBytes
         ? HttpResponse::error(ApiError::make(413, OrbErrorType::RequestTooLarge, QStringLiteral("Request too large"),
                                              QStringLiteral("The request body exceeds the limit of %1 bytes.").arg(m_options.maxBodyBytes)))
@@ -281,6 +318,8 @@ HttpResponse SandboxServer::dispatch(const HttpRequest &request)
     HttpRequest routed = request;
     if (!routed.segments.isEmpty() && routed.segments.first() == QLatin1StringView("v1"))
         routed.segments.removeFirst();
+    if (const auto demo = demo_receiver::behaviour(routed.method, routed.segments))
+        return demo_receiver::answer(*demo); // webhook deliveries carry no token
     const QByteArray keyHeader = request.header("idempotency-key");
     HttpResponse response;
     if (!isAuthorized(request.header("authorization"))) {

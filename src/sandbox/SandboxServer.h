@@ -16,6 +16,8 @@ class QTcpSocket;
 namespace ul::sandbox {
 
 class SandboxStore;
+class WebhookDeliverer;
+class WebhookStore;
 
 /// What every route handler may use: the store, the options and the clock.
 struct SandboxContext {
@@ -40,6 +42,8 @@ public:
     [[nodiscard]] const SandboxOptions &options() const { return m_options; }
     /// Replaces the clock (tests move time instead of waiting for it).
     void setClock(std::function<Timestamp()> clock);
+    /// Sends webhook deliveries and keeps webhooks, deliveries and attempts.
+    [[nodiscard]] WebhookDeliverer &webhooks() { return *m_deliverer; }
 
     /// Answers one request; the HTTP layer calls this, and so can tests and benchmarks.
     HttpResponse dispatch(const HttpRequest &request);
@@ -49,7 +53,8 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    SandboxServer(const SandboxOptions &options, std::unique_ptr<SandboxStore> store);
+    SandboxServer(const SandboxOptions &options, std::unique_ptr<SandboxStore> store,
+                  std::unique_ptr<WebhookStore> webhookStore);
     void watchSocket(QTcpSocket *socket);
     void checkRequestSize(QTcpSocket *socket);
     /// Answers `refusal` before the request is read whole, then closes the connection.
@@ -62,6 +67,8 @@ private:
     std::unique_ptr<SandboxStore> m_store;
     std::function<Timestamp()> m_clock;
     SandboxContext m_context;
+    std::unique_ptr<WebhookStore> m_webhookStore;
+    std::unique_ptr<WebhookDeliverer> m_deliverer; ///< Declared after the stores it uses: destroyed first.
     Router m_router;
     quint16 m_port = 0;
 };

@@ -5,10 +5,22 @@
 #include "ConnectionStatusLabel.h"
 #include "EmbeddedSandbox.h"
 #include "FirstExposureWatcher.h"
+#include "attempts/AttemptsView.h"
+#include "events/EventsView.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
 #include "Version.h"
+#include "settings/ProductionBanner.h"
+#include "settings/ProfileListModel.h"
+#include "settings/ProfileSession.h"
+#include "settings/ProfileStore.h"
+#include "settings/ProfileSwitcher.h"
+#include "settings/Settings.h"
+#include "settings/SettingsDialog.h"
+#include "settings/TokenStore.h"
 #include "store/SandboxStore.h"
+#include "workspace/WorkspaceService.h"
+#include "workspace/WorkspaceView.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QRegularExpression>
@@ -21,6 +33,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QTabWidget>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 using ul::gui::ConnectionStatusLabel;
@@ -44,6 +57,19 @@ qint64 customersInStore(EmbeddedSandbox &sandbox)
     qint64 customers = -1;
     QMetaObject::invokeMethod(server, [&] { customers = server->store().customerCount(); }, Qt::BlockingQueuedConnection);
     return customers;
+}
+
+/// The id of some event the sandbox's store holds.
+QString someEventId(EmbeddedSandbox &sandbox)
+{
+    ul::sandbox::SandboxServer *server = sandbox.host().server();
+    QString id;
+    QMetaObject::invokeMethod(server, [&] {
+        auto q = server->store().database().prepare("SELECT event_id FROM event_versions ORDER BY seq LIMIT 1");
+        if (q && q->step())
+            id = q->text(0);
+    }, Qt::BlockingQueuedConnection);
+    return id;
 }
 
 QString sandboxToken(EmbeddedSandbox &sandbox)
@@ -78,14 +104,17 @@ private Q_SLOTS:
 
     void init() { QSettings().clear(); }
 
-    void showsTheFourViewsWithEmptyStates()
+    void showsTheFourViews()
     {
         MainWindow window;
         const auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabWidget"));
         QVERIFY(tabs);
         QCOMPARE(tabTitles(*tabs), (QStringList{QStringLiteral("Events"), QStringLiteral("Corrections"),
                                                 QStringLiteral("Backfills"), QStringLiteral("Webhook attempts")}));
-        for (int i = 0; i < tabs->count(); ++i) {
+        // The Events and Webhook attempts tabs host their views; the others are empty states.
+        QVERIFY(tabs->widget(0)->findChild<ul::gui::EventsView *>());
+        QCOMPARE(tabs->widget(3)->findChild<ul::gui::AttemptsView *>(), &window.attemptsView());
+        for (int i = 1; i < 3; ++i) {
             const QList<QLabel *> labels = tabs->widget(i)->findChildren<QLabel *>();
             QCOMPARE(labels.size(), 2); // a title and a one-line explanation
             for (const QLabel *label : labels)
@@ -215,6 +244,81 @@ private Q_SLOTS:
 
         sandbox.stop();
         QVERIFY(!sandbox.host().isRunning());
+    }
+
+    void profilesDriveTheClientTheSwitcherAndTheProductionBanner()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto settings = ul::Settings::openFiles(dir.filePath(QStringLiteral("roaming.ini")), dir.filePath(QStringLiteral("local.ini")));
+        ul::TokenStore tokens(ul::TokenStore::Backend::None);
+        ul::ProfileStore profiles(*settings, tokens);
+        profiles.ensureDefaultProfile(); // the local sandbox
+        ul::ConnectionProfile production;
+        production.id = ul::ConnectionProfile::newId();
+        production.name = QStringLiteral("Prod EU");
+        production.kind = ul::ConnectionProfile::Kind::OrbServer;
+        production.baseUrl = QUrl(QStringLiteral("https://billing.example.com/v1"));
+        production.production = true;
+        QVERIFY(profiles.add(production).hasValue());
+        ul::ProfileSession session(profiles);
+        ul::workspace::WorkspaceService workspace;
+        workspace.open(dir.filePath(QStringLiteral("workspace.sqlite")));
+
+        MainWindow window;
+        window.attachSession(*settings, profiles, session);
+        window.attachWorkspace(workspace);
+        EmbeddedSandbox sandbox;
+        window.follow(sandbox);
+        window.show();
+        QVERIFY(session.activate());
+        sandbox.start(dir.filePath(QStringLiteral("data")));
+        // The local sandbox profile gets its client once the sandbox listens; the views use it.
+        QVERIFY(QTest::qWaitFor([&] { return session.client() != nullptr; }, StartTimeoutMs));
+        QCOMPARE(window.client(), session.client());
+        QCOMPARE(window.attemptsView().client(), session.client());
+
+        // Events fetched by the server lookup are kept in the local workspace, its own page
+        // beside the lookup.
+        QVERIFY(window.workspaceView());
+        QCOMPARE(window.eventsView().sourceTabWidget()->indexOf(window.workspaceView()), 1);
+        QSignalSpy stored(&workspace, &ul::workspace::WorkspaceService::stored);
+        const QString eventId = someEventId(sandbox);
+        QVERIFY(!eventId.isEmpty());
+        window.eventsView().setIdsText(eventId);
+        window.eventsView().setTimeframe(ul::gui::EventsView::Timeframe::AllTime);
+        window.eventsView().run();
+        QVERIFY(stored.wait(30000));
+        QCOMPARE(stored.first().first().value<ul::workspace::StoreSummary>().total(), 1);
+        auto *banner = window.findChild<ul::gui::ProductionBanner *>();
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisibleTo(&window));
+
+        // Switching to the production profile: a new client, and a banner above every view.
+        auto *switcher = window.findChild<ul::gui::ProfileSwitcher *>();
+        QVERIFY(switcher);
+        const int row = switcher->findData(production.id, ul::gui::ProfileListModel::IdRole);
+        QVERIFY(row >= 0);
+        switcher->setCurrentIndex(row);
+        Q_EMIT switcher->activated(row);
+        QVERIFY(QTest::qWaitFor([&] { return session.profile().id == production.id; }, 5000));
+        QVERIFY(banner->isVisibleTo(&window));
+        QVERIFY2(banner->text().contains(QStringLiteral("Prod EU")), qPrintable(banner->text()));
+        QCOMPARE(window.client(), session.client());
+        for (int view = 0; view < 4; ++view) { // the banner sits above the tabs, so every view shows it
+            window.showView(static_cast<MainWindow::View>(view));
+            QVERIFY(banner->isVisibleTo(&window));
+        }
+
+        // Settings opens on the current profile.
+        auto *settingsAction = window.findChild<QAction *>(QStringLiteral("settingsAction"));
+        QVERIFY(settingsAction && settingsAction->isEnabled());
+        settingsAction->trigger();
+        auto *dialog = window.findChild<ul::gui::SettingsDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->selectedProfileId(), production.id);
+        dialog->reject();
+        sandbox.stop();
     }
 
     void explainsWhyTheSandboxDidNotStart()

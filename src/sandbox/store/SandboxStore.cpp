@@ -317,6 +317,8 @@ Expected<Done, QString> SandboxStore::insertEvents(const QList<Event> &events, T
         return ok;
     for (qsizetype i = 0; i < events.size(); ++i)
         indexVersion(events[i].id, hashId(events[i].id), seqs[i]);
+    for (const auto &listener : m_listeners)
+        listener(EventChange::Ingested, events, 1, recordedAt, backfillId);
     return Done{};
 }
 
@@ -354,6 +356,11 @@ Expected<Done, QString> SandboxStore::appendVersion(const Event &event, EventCha
     if (auto ok = tx.commit(); !ok)
         return ok;
     indexVersion(event.id, hashId(event.id), seq);
+    if (!m_listeners.empty()) {
+        const QList<Event> changed{event};
+        for (const auto &listener : m_listeners)
+            listener(change, changed, int(version), recordedAt, std::nullopt);
+    }
     return Done{};
 }
 

@@ -8,9 +8,11 @@
 #include <QtCore/QHash>
 #include <QtCore/QJsonObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 namespace ul::sandbox {
 
@@ -83,6 +85,13 @@ public:
     [[nodiscard]] int correctionsSince(const QString &customerKey, EventChange change, Timestamp since) const;
     [[nodiscard]] qint64 eventCount() const { return qint64(m_index.size() + m_collisions.size()); }
 
+    /// Told about every change insertEvents() and appendVersion() committed, right after the
+    /// commit and on the store's thread: `events` now have `version` (1 for ingested events).
+    /// The webhook deliverer listens here; a store nobody listens to pays nothing.
+    using EventsStoredListener = std::function<void(EventChange change, const QList<Event> &events, int version,
+                                                    Timestamp recordedAt, const std::optional<QString> &backfillId)>;
+    void addEventsStoredListener(EventsStoredListener listener) { m_listeners.push_back(std::move(listener)); }
+
     // Idempotency-Key records (48 h)
     [[nodiscard]] std::optional<IdempotencyRecord> idempotencyRecord(const QString &key) const;
     Expected<Done, QString> saveIdempotencyRecord(const QString &key, const IdempotencyRecord &record);
@@ -115,6 +124,7 @@ private:
     QHash<QString, qint64> m_collisions;
     QHash<QString, StoredCustomer> m_customers;
     QHash<QString, QString> m_customerByExternalId;
+    std::vector<EventsStoredListener> m_listeners;
 };
 
 QString eventChangeName(EventChange change);
