@@ -3,6 +3,7 @@
 #include "DemoData.h"
 #include "routes/CustomerRoutes.h"
 #include "routes/EventRoutes.h"
+#include "routes/RouteSupport.h"
 #include "routes/WebhookRoutes.h"
 #include "store/SandboxStore.h"
 #include "webhooks/DemoReceiver.h"
@@ -11,7 +12,10 @@
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDebug>
+#include <QtCore/QLoggingCategory>
 #include <QtCore/QTimer>
+
+#include <mutex>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
 #include <QtNetwork/QTcpServer>
@@ -90,6 +94,25 @@ QByteArray reasonPhrase(int status)
     }
 }
 
+/// Qt HttpServer's debug output prints whole requests, Authorization header included. Whatever
+/// logging rules the process sets, those categories never print below warnings, so the token
+/// cannot reach a log through them.
+void silenceRequestDumps()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        static QLoggingCategory::CategoryFilter previous = nullptr;
+        previous = QLoggingCategory::installFilter([](QLoggingCategory *category) {
+            if (previous)
+                previous(category);
+            if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0) {
+                category->setEnabled(QtDebugMsg, false);
+                category->setEnabled(QtInfoMsg, false);
+            }
+        });
+    });
+}
+
 bool tokenMatches(QByteArrayView given, QByteArrayView expected)
 {
     // Constant time in the length of the expected token, so timing says nothing about it.
@@ -124,6 +147,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, std::unique_ptr<Sand
         m_deliverer->onEventsStored(change, events, version, at, backfillId);
     });
     addEventRoutes(m_router, m_context);
+    addFaultRoutes();
     addCustomerRoutes(m_router, m_context);
     addWebhookRoutes(m_router, m_context, *m_deliverer);
     auto *purge = new QTimer(this);
@@ -138,6 +162,7 @@ Expected<std::unique_ptr<SandboxServer>, QString> SandboxServer::create(const Sa
 {
     if (const QString problem = options.problem(); !problem.isEmpty())
         return Unexpected{problem};
+    silenceRequestDumps();
     auto store = SandboxStore::open(options.databasePath);
     if (!store)
         return Unexpected{store.error()};
@@ -312,6 +337,26 @@ void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
     handleRequest(request, socket);
 }
 
+void SandboxServer::addFaultRoutes()
+{
+    // Sandbox extension: scripted failures for client tests (FaultInjector).
+    m_router.add("POST", u"x-sandbox/faults", [this](const HttpRequest &r, const Router::Params &) {
+        auto body = readObjectBody(r);
+        if (!body)
+            return body.error();
+        if (auto ok = m_faults.script(*body); !ok)
+            return HttpResponse::validation(ok.error(), {ok.error()});
+        return HttpResponse::json(200, m_faults.stateJson());
+    });
+    m_router.add("GET", u"x-sandbox/faults", [this](const HttpRequest &, const Router::Params &) {
+        return HttpResponse::json(200, m_faults.stateJson());
+    });
+    m_router.add("DELETE", u"x-sandbox/faults", [this](const HttpRequest &, const Router::Params &) {
+        m_faults.clear();
+        return HttpResponse::json(200, m_faults.stateJson());
+    });
+}
+
 HttpResponse SandboxServer::dispatch(const HttpRequest &request)
 {
     // Routes are served at /v1/... and at the root; everything below sees the path without /v1.
@@ -328,6 +373,8 @@ HttpResponse SandboxServer::dispatch(const HttpRequest &request)
             request.header("authorization").isEmpty()
                 ? QStringLiteral("No API key was given; send it as Authorization: Bearer <key>.")
                 : QStringLiteral("The API key is not valid.")));
+    } else if (auto fault = m_faults.answer(routed)) {
+        response = std::move(*fault); // a scripted failure: nothing happened, nothing is remembered
     } else if (!keyHeader.isEmpty() && (request.method == "POST" || request.method == "PATCH")) {
         response = withIdempotencyKey(routed, QString::fromUtf8(keyHeader));
     } else {

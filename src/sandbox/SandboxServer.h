@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FaultInjector.h"
 #include "SandboxOptions.h"
 #include "http/HttpMessage.h"
 #include "http/Router.h"
@@ -60,6 +61,7 @@ private:
     /// Answers `refusal` before the request is read whole, then closes the connection.
     void refuse(QTcpSocket *socket, const ApiError &refusal);
     [[nodiscard]] bool isAuthorized(QByteArrayView authorization) const;
+    void addFaultRoutes();
     HttpResponse route(const HttpRequest &request);
     HttpResponse withIdempotencyKey(const HttpRequest &request, const QString &key);
 
@@ -70,6 +72,7 @@ private:
     std::unique_ptr<WebhookStore> m_webhookStore;
     std::unique_ptr<WebhookDeliverer> m_deliverer; ///< Declared after the stores it uses: destroyed first.
     Router m_router;
+    FaultInjector m_faults;
     quint16 m_port = 0;
 };
 

@@ -3,6 +3,9 @@
 
 #include "api/OrbClient.h"
 
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QJsonArray>
+#include <QtCore/QLoggingCategory>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
@@ -248,6 +251,97 @@ private Q_SLOTS:
         QCOMPARE(seen.last(), m_customer); // oldest last
     }
 
+    void retriesWhatTheSdksRetryWithOneKey_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("500") << 500;
+        QTest::newRow("503") << 503;
+        QTest::newRow("408") << 408;
+        QTest::newRow("409") << 409;
+        QTest::newRow("429") << 429;
+    }
+    void retriesWhatTheSdksRetryWithOneKey()
+    {
+        QFETCH(int, status);
+        scriptFaults({{QStringLiteral("status"), status}, {QStringLiteral("count"), 2}, {QStringLiteral("path"), QStringLiteral("ingest")}});
+        const Event event = makeEvent(QStringLiteral("retry-%1").arg(status), m_customer, m_sandbox->now() - 1h);
+        Await<ul::IngestResult> ingest;
+        m_client->ingest({event}, ul::IngestOptions{std::nullopt, true, {}}, this, ingest.callback());
+        QVERIFY(ingest.wait());
+        QVERIFY2(ingest.result().hasValue(), why(ingest.result()).constData());
+        QCOMPARE(ingest.result()->ingested, QStringList{event.id}); // stored once, by the third try
+        // Both failed tries carried the key the final one did.
+        const QJsonArray served = faultState().value(u"served").toArray();
+        QCOMPARE(served.size(), 2);
+        for (const QJsonValue &v : served) {
+            QCOMPARE(v.toObject().value(u"status").toInt(), status);
+            QVERIFY(v.toObject().value(u"idempotency_key").toString().startsWith(QStringLiteral("usagelens-")));
+            QCOMPARE(v.toObject().value(u"idempotency_key"), served.first().toObject().value(u"idempotency_key"));
+        }
+    }
+
+    void givesUpAfterTheRetryLimitWithTheServersError()
+    {
+        scriptFaults({{QStringLiteral("status"), 503}, {QStringLiteral("count"), 5}, {QStringLiteral("path"), QStringLiteral("events/search")}});
+        Await<QList<Event>> search;
+        m_client->searchEvents(ul::SearchQuery{{QStringLiteral("x")}, {}, {}}, this, search.callback());
+        QVERIFY(search.wait());
+        QVERIFY(!search.result().hasValue());
+        QCOMPARE(search.result().error().attempts, 3);
+        QCOMPARE(search.result().error().httpStatus(), 503);
+        QVERIFY(search.result().error().humanMessage().contains(QStringLiteral("tried 3 times")));
+        QCOMPARE(faultState().value(u"served").toArray().size(), 3);
+    }
+
+    void honoursRetryAfterAndTheServersNoRetry()
+    {
+        // retry-after-ms far above the client's own backoff (10–40 ms here): the wait is the server's.
+        scriptFaults({{QStringLiteral("status"), 429}, {QStringLiteral("count"), 1}, {QStringLiteral("path"), QStringLiteral("customers")},
+                      {QStringLiteral("headers"), QJsonObject{{QStringLiteral("retry-after-ms"), QStringLiteral("400")}}}});
+        QElapsedTimer timer;
+        timer.start();
+        Await<ul::Customer> fetch;
+        m_client->fetchCustomer(m_customer, this, fetch.callback());
+        QVERIFY(fetch.wait());
+        QVERIFY2(fetch.result().hasValue(), why(fetch.result()).constData());
+        QVERIFY2(timer.elapsed() >= 400, qPrintable(QString::number(timer.elapsed())));
+
+        // x-should-retry: false overrides the status.
+        scriptFaults({{QStringLiteral("status"), 503}, {QStringLiteral("count"), 3}, {QStringLiteral("path"), QStringLiteral("customers")},
+                      {QStringLiteral("headers"), QJsonObject{{QStringLiteral("x-should-retry"), QStringLiteral("false")}}}});
+        Await<ul::Customer> refused;
+        m_client->fetchCustomer(m_customer, this, refused.callback());
+        QVERIFY(refused.wait());
+        QCOMPARE(refused.result().error().attempts, 1);
+    }
+
+    void theTokenAppearsInNoLogLineOrMessage()
+    {
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+            logged << message;
+        });
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+        scriptFaults({{QStringLiteral("status"), 503}, {QStringLiteral("count"), 5}});
+        Await<ul::Customer> failed;
+        m_client->fetchCustomer(m_customer, this, failed.callback());
+        QVERIFY(failed.wait());
+        m_client->setToken(QStringLiteral("wrong-token-0000"));
+        Await<ul::Customer> refused;
+        m_client->fetchCustomer(m_customer, this, refused.callback());
+        QVERIFY(refused.wait());
+        QLoggingCategory::setFilterRules(QString());
+        qInstallMessageHandler(previous);
+        const QString token = ul::test::SandboxFixture::token();
+        for (const QString &line : std::as_const(logged))
+            QVERIFY2(!line.contains(token) && !line.contains(QStringLiteral("wrong-token-0000")), qPrintable(line));
+        for (const RequestError &e : {failed.result().error(), refused.result().error()}) {
+            QVERIFY(!e.humanMessage().contains(token) && !e.detail.contains(token) && !e.url.contains(token));
+            QVERIFY(!e.humanMessage().contains(QStringLiteral("wrong-token-0000")));
+        }
+    }
+
     void connectionRefusedIsRetriedThenReported()
     {
         QTcpServer probe;
@@ -365,6 +459,15 @@ private Q_SLOTS:
     }
 
 private:
+    /// Scripts one fault in the sandbox (POST /x-sandbox/faults).
+    void scriptFaults(const QJsonObject &fault)
+    {
+        const auto result = m_sandbox->http().post(QStringLiteral("/v1/x-sandbox/faults"),
+                                                   QJsonObject{{QStringLiteral("faults"), QJsonArray{fault}}});
+        QCOMPARE(result.status, 200);
+    }
+    QJsonObject faultState() { return m_sandbox->http().get(QStringLiteral("/v1/x-sandbox/faults")).json; }
+
     std::unique_ptr<ul::test::SandboxFixture> m_sandbox;
     std::unique_ptr<ul::OrbClient> m_client;
     QString m_customer;
