@@ -8,6 +8,8 @@
 #include "TokenTestSupport.h"
 
 #include "api/OrbClient.h"
+#include "journal/Journal.h"
+#include "outbox/Outbox.h"
 #include "settings/ProductionBanner.h"
 #include "settings/ProductionConfirmDialog.h"
 #include "settings/ProfileListModel.h"
@@ -627,6 +629,75 @@ private Q_SLOTS:
         // …and the old token no longer opens anything, so the ten went with the new one.
         ul::test::HttpClient withOld(sandbox.baseUrl(), oldToken);
         UL_COMPARE_STATUS(withOld.get(QStringLiteral("/v1/customers")), 401);
+    }
+
+    void aTokenChangeDuringAnOutboxBatchResumesItAndLosesNothing()
+    {
+        const QString wrongToken = QStringLiteral("token-that-expired");
+        const QString rightToken = QStringLiteral("token-of-the-server");
+        ul::sandbox::SandboxOptions options = ul::test::SandboxFixture::defaultOptions();
+        options.token = rightToken;
+        ul::test::SandboxFixture sandbox(options);
+        QVERIFY2(sandbox.isReady(), sandbox.startError());
+        sandbox.http().setToken(rightToken);
+        const QString customer = sandbox.newCustomer(u"cus_outbox");
+        QVERIFY(!customer.isEmpty());
+
+        World w = makeWorld();
+        auto added = w.profiles->add(serverProfile(QStringLiteral("Outbox"), sandbox.baseUrl()));
+        QVERIFY(added);
+        QVERIFY(storeToken(*w.tokens, {added->id}, wrongToken));
+        ul::ProfileSession session(*w.profiles);
+        QSignalSpy applied(&session, &ul::ProfileSession::tokenApplied);
+        QVERIFY(session.activate(added->id));
+        QVERIFY(applied.wait(10'000));
+
+        // The outbox sends for this profile with the session's client, and resumes a paused
+        // profile as soon as a new token is applied (as the app wires it).
+        auto journal = ul::Journal::open(m_dir->filePath(QStringLiteral("journal.sqlite")));
+        QVERIFY2(journal, journal ? "" : qPrintable(journal.error()));
+        auto outbox = ul::Outbox::open(m_dir->filePath(QStringLiteral("outbox.sqlite")));
+        QVERIFY2(outbox, outbox ? "" : qPrintable(outbox.error()));
+        QVERIFY((*outbox)->attachDestination(added->id, session.client(), journal->get()).hasValue());
+        connect(&session, &ul::ProfileSession::tokenApplied, outbox->get(), [&] { (*outbox)->credentialsChanged(added->id); });
+        QSignalSpy paused(outbox->get(), &ul::Outbox::destinationPaused);
+
+        QList<ul::Event> events;
+        QStringList ids;
+        for (int i = 0; i < 1200; ++i) { // three 500-event batches
+            events << eventNumber(i, customer, sandbox.now() - 10min);
+            ids << events.last().id;
+        }
+        QVERIFY((*outbox)->enqueueIngest(added->id, events).hasValue());
+        (*outbox)->flush();
+        QVERIFY(paused.wait(30'000)); // the server refuses the old token: paused, nothing failed
+
+        SettingsDialog dialog(*w.settings, *w.profiles);
+        dialog.show();
+        dialog.selectProfile(added->id);
+        auto *token = child<QLineEdit>(dialog, "tokenEdit");
+        QTRY_COMPARE(token->text(), wrongToken);
+        typeInto(token, rightToken);
+        QSignalSpy dialogApplied(&dialog, &SettingsDialog::applied);
+        QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Apply), Qt::LeftButton);
+        QVERIFY(dialogApplied.wait(10'000));
+
+        // Everything queued goes out with the new token, each event exactly once.
+        QTRY_COMPARE_WITH_TIMEOUT((*outbox)->progress().remainingEvents, qint64(0), 60'000);
+        QCOMPARE((*outbox)->progress().failedEvents, qint64(0));
+        qint64 stored = 0;
+        for (qsizetype i = 0; i < ids.size(); i += 500) {
+            const auto found = sandbox.searchIds(ids.mid(i, 500));
+            UL_COMPARE_STATUS(found, 200);
+            stored += found.array(u"data").size();
+        }
+        QCOMPARE(stored, qint64(ids.size()));
+        ul::JournalFilter failedEntries;
+        failedEntries.outcomes = {ul::JournalOutcome::Failed};
+        QCOMPARE(*(*journal)->count(failedEntries), qint64(0));
+        ul::JournalFilter succeeded;
+        succeeded.outcomes = {ul::JournalOutcome::Succeeded};
+        QVERIFY(*(*journal)->count(succeeded) >= 3);
     }
 
     void aKnownTokenIsFoundNowhereButTheKeychain()

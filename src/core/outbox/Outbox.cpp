@@ -1131,6 +1131,14 @@ void Outbox::replaceCredential(const QString &destination, const QString &token)
     if (!d || !d->client)
         return;
     d->client->setToken(token);
+    credentialsChanged(destination);
+}
+
+void Outbox::credentialsChanged(const QString &destination)
+{
+    auto d = m_destinations.value(destination);
+    if (!d)
+        return;
     if (d->authPaused) {
         d->authPaused = false;
         d->pauseReason.clear();

@@ -41,7 +41,7 @@ struct StoredOperation;
 /// - 2xx → done (deleted; the journal keeps the answer). 4xx other than 401/403/408/409/429 →
 ///   failed for good, kept for retryFailed()/cancel(). Connection errors, timeouts, 408, 409,
 ///   429 and 5xx → sent again later with backoff, after OrbClient's own retries; never lost.
-///   401/403 (and TLS refusals) pause the destination until replaceCredential() (or resume()).
+///   401/403 (and TLS refusals) pause the destination until replaceCredential() or credentialsChanged().
 /// - Ingest events are coalesced into batches of up to `batchSize` per (destination, backfill,
 ///   group); a batch is sealed (its membership and body fixed, its journal entry written) when
 ///   it is full, when `flushInterval` has passed, on flush() and on close().
@@ -104,6 +104,9 @@ public:
     /// The token for the next request (and OrbClient retry) of `destination`; resumes a
     /// destination paused by a 401/403.
     void replaceCredential(const QString &destination, const QString &token);
+    /// The destination's client already sends a new token (ProfileSession::tokenApplied):
+    /// resumes a destination the server's 401 had paused, and sends on.
+    void credentialsChanged(const QString &destination);
     /// The analyst's pause (e.g. of an import); requests in flight finish.
     void pause(const QString &destination);
     void resume(const QString &destination);
