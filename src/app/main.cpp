@@ -5,6 +5,7 @@
 #include "EmbeddedSandbox.h"
 #include "FirstExposureWatcher.h"
 #include "MainWindow.h"
+#include "TimeDisplay.h"
 #include "settings/ProfileSession.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
@@ -37,9 +38,12 @@ int main(int argc, char *argv[])
     // Settings and profiles; tokens live in the OS keychain, never in the settings.
     const std::unique_ptr<ul::Settings> settings = ul::Settings::openDefault();
     ul::gui::applyTheme(settings->theme());
+    ul::gui::TimeDisplay::instance().setLocal(settings->timeDisplay() == ul::Settings::TimeDisplay::Local);
     QObject::connect(settings.get(), &ul::Settings::changed, settings.get(), [&settings](ul::Settings::Key key) {
         if (key == ul::Settings::Key::Theme)
             ul::gui::applyTheme(settings->theme());
+        else if (key == ul::Settings::Key::TimeDisplay)
+            ul::gui::TimeDisplay::instance().setLocal(settings->timeDisplay() == ul::Settings::TimeDisplay::Local);
     });
     ul::TokenStore tokens;
     tokens.setFileFallback(settings->tokenFileOptIn(), ul::TokenStore::defaultFilePath());

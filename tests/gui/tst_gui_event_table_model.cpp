@@ -10,6 +10,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtGui/QFont>
+#include "TimeDisplay.h"
+
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -122,6 +124,25 @@ private Q_SLOTS:
         const int ratio = model.columnOfKey(u"properties.ratio");
         QCOMPARE(model.index(0, ratio).data(Qt::TextAlignmentRole).value<Qt::Alignment>(), Qt::AlignRight | Qt::AlignVCenter);
         QCOMPARE(model.index(0, EventTableModel::IdColumn).data(Qt::TextAlignmentRole), QVariant());
+    }
+
+    void timesFollowTheAppsTimeDisplayChoice()
+    {
+        qputenv("TZ", "Asia/Kolkata"); // UTC+05:30 all year, so the expected text is fixed
+        EventTableModel model;
+        Tester tester(&model, Tester::FailureReportingMode::QtTest);
+        model.setEvents({makeEvent(QStringLiteral("evt-1"), {}, 0)});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy titles(&model, &QAbstractItemModel::headerDataChanged);
+        ul::gui::TimeDisplay::instance().setLocal(true);
+        QCOMPARE(model.index(0, EventTableModel::TimestampColumn).data().toString(), QStringLiteral("2026-11-23 15:45:00"));
+        QVERIFY(!model.headerData(EventTableModel::TimestampColumn, Qt::Horizontal).toString().contains(QStringLiteral("UTC")));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(titles.size(), 1);
+        ul::gui::TimeDisplay::instance().setLocal(false);
+        QCOMPARE(model.index(0, EventTableModel::TimestampColumn).data().toString(), QStringLiteral("2026-11-23 10:15:00"));
+        QCOMPARE(model.headerData(EventTableModel::TimestampColumn, Qt::Horizontal).toString(), QStringLiteral("Timestamp (UTC)"));
+        qunsetenv("TZ");
     }
 
     void sortRoleGivesRawValues()

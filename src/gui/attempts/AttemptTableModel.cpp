@@ -1,12 +1,17 @@
 #include "attempts/AttemptTableModel.h"
 
+#include "TimeDisplay.h"
+
 #include <QtGui/QBrush>
 #include <QtGui/QColor>
 #include <QtGui/QFont>
 
 namespace ul::gui {
 
-AttemptTableModel::AttemptTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+AttemptTableModel::AttemptTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    TimeDisplay::refreshOnChange(this);
+}
 
 int AttemptTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -20,19 +25,7 @@ int AttemptTableModel::columnCount(const QModelIndex &parent) const
 
 QString AttemptTableModel::displayTime(const Timestamp &time) const
 {
-    const QDateTime dt = time.toDateTime();
-    if (m_localTime)
-        return dt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    return dt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
-}
-
-void AttemptTableModel::setShowLocalTime(bool local)
-{
-    if (m_localTime == local)
-        return;
-    m_localTime = local;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, TimeColumn), index(int(m_rows.size()) - 1, TimeColumn), {Qt::DisplayRole});
+    return TimeDisplay::format(time) + u' ' + TimeDisplay::zoneLabel();
 }
 
 QString AttemptTableModel::deliveryStatusText(const QString &status, bool sending)

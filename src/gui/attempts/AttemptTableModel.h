@@ -87,7 +87,6 @@ public:
 
     /// `2026-11-23 10:15:00 UTC` (or local time, when shown so).
     [[nodiscard]] QString displayTime(const Timestamp &time) const;
-    void setShowLocalTime(bool local);
 
     /// A translated word for a delivery status (`pending` → "Retrying", …).
     static QString deliveryStatusText(const QString &status, bool sending);
@@ -115,7 +114,6 @@ private:
     quint64 m_generation = 0;
     int m_pageSize = 50;
     bool m_loading = false;
-    bool m_localTime = false;
     QString m_lastError;
 };
 

@@ -1,5 +1,7 @@
 #include "events/EventDetailPane.h"
 
+#include "TimeDisplay.h"
+
 #include "events/EventExport.h"
 #include "events/EventTableModel.h"
 
@@ -130,7 +132,7 @@ void EventDetailPane::showFields(const Event &event)
     m_ui->eventNameValueLabel->setText(event.eventName);
     m_ui->customerIdValueLabel->setText(event.customerId.value_or(none));
     m_ui->externalCustomerIdValueLabel->setText(event.externalCustomerId.value_or(none));
-    m_ui->timestampValueLabel->setText(tr("%1 UTC").arg(EventTableModel::displayTimestamp(event.timestamp)));
+    m_ui->timestampValueLabel->setText(tr("%1 %2").arg(EventTableModel::displayTimestamp(event.timestamp), TimeDisplay::zoneLabel()));
     m_ui->timestampValueLabel->setToolTip(event.timestamp.toIso8601());
     m_ui->statusValueLabel->setText(event.deprecated ? tr("Deprecated: no longer counts towards usage or invoices")
                                                      : tr("Active"));

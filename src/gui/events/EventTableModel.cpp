@@ -1,5 +1,7 @@
 #include "events/EventTableModel.h"
 
+#include "TimeDisplay.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QSet>
 #include <QtGui/QFont>
@@ -35,7 +37,10 @@ QVariant propertyValueToVariant(const PropertyValue &value)
     return std::visit([](const auto &v) { return QVariant::fromValue(v); }, value);
 }
 
-EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    TimeDisplay::refreshOnChange(this);
+}
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -49,9 +54,7 @@ int EventTableModel::columnCount(const QModelIndex &parent) const
 
 QString EventTableModel::displayTimestamp(const Timestamp &timestamp)
 {
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(timestamp.msecs(), Qt::UTC);
-    return utc.toString(timestamp.msecs() % 1000 == 0 ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                      : QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return TimeDisplay::format(timestamp);
 }
 
 QVariant EventTableModel::displayValue(const Event &event, int column) const
@@ -132,7 +135,7 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
         case EventNameColumn: return tr("Event name");
         case CustomerIdColumn: return tr("Customer id");
         case ExternalCustomerIdColumn: return tr("External customer id");
-        case TimestampColumn: return tr("Timestamp (UTC)");
+        case TimestampColumn: return tr("Timestamp (%1)").arg(TimeDisplay::zoneLabel());
         case DeprecatedColumn: return tr("Deprecated");
         default: return m_propertyKeys.at(section - FixedColumnCount);
         }

@@ -1,5 +1,7 @@
 #include "workspace/WorkspaceModel.h"
 
+#include "TimeDisplay.h"
+
 #include <QtCore/QDateTime>
 #include <QtGui/QFont>
 #include <QtGui/QGuiApplication>
@@ -24,9 +26,7 @@ constexpr int MaxWantedPages = 12;
 
 QString displayTimestamp(Timestamp timestamp)
 {
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(timestamp.msecs(), Qt::UTC);
-    return utc.toString(timestamp.msecs() % 1000 == 0 ? QStringLiteral("yyyy-MM-dd HH:mm:ss")
-                                                      : QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return TimeDisplay::format(timestamp);
 }
 
 QVariant optionalText(const std::optional<QString> &text)
@@ -44,6 +44,7 @@ bool isNumber(const PropertyValue &value)
 WorkspaceModel::WorkspaceModel(workspace::WorkspaceService *service, QObject *parent)
     : QAbstractTableModel(parent), m_service(service)
 {
+    TimeDisplay::refreshOnChange(this);
     m_view = service->createView();
     m_requestTimer.setSingleShot(true);
     m_requestTimer.setInterval(0);
@@ -321,10 +322,10 @@ QVariant WorkspaceModel::headerData(int section, Qt::Orientation orientation, in
         case EventNameColumn: return tr("Event name");
         case CustomerIdColumn: return tr("Customer id");
         case ExternalCustomerIdColumn: return tr("External customer id");
-        case TimestampColumn: return tr("Timestamp (UTC)");
+        case TimestampColumn: return tr("Timestamp (%1)").arg(TimeDisplay::zoneLabel());
         case DeprecatedColumn: return tr("Deprecated");
         case SourceColumn: return tr("Source");
-        case FetchedAtColumn: return tr("Kept at (UTC)");
+        case FetchedAtColumn: return tr("Kept at (%1)").arg(TimeDisplay::zoneLabel());
         default: return m_keys.at(section - FirstPropertyColumn);
         }
     }
