@@ -5,6 +5,7 @@
 #include "ServerConnection.h"
 #include "Version.h"
 #include "api/OrbClient.h"
+#include "attempts/AttemptTableModel.h"
 #include "attempts/AttemptsView.h"
 #include "events/EventsView.h"
 #include "workspace/WorkspaceService.h"
@@ -156,6 +157,16 @@ void MainWindow::attachSession(Settings &settings, ProfileStore &profiles, Profi
     connect(&session, &ProfileSession::clientChanged, this, &MainWindow::useClient);
     connect(&session, &ProfileSession::tokenUnavailable, this, [this](const QString &message) {
         statusBar()->showMessage(tr("%1 Open Settings to enter the API token.").arg(message), 15000);
+    });
+    // Page sizes from Settings, now and whenever they change.
+    auto applyPageSizes = [this] {
+        eventsView().setIdsPerSearch(m_settings->eventsPageSize());
+        m_attemptsView->model().setPageSize(m_settings->attemptsPageSize());
+    };
+    applyPageSizes();
+    connect(&settings, &Settings::changed, this, [applyPageSizes](Settings::Key key) {
+        if (key == Settings::Key::EventsPageSize || key == Settings::Key::AttemptsPageSize)
+            applyPageSizes();
     });
     if (session.isActive()) {
         m_productionBanner->setProfile(session.profile());

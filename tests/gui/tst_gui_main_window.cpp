@@ -5,6 +5,7 @@
 #include "ConnectionStatusLabel.h"
 #include "EmbeddedSandbox.h"
 #include "FirstExposureWatcher.h"
+#include "attempts/AttemptTableModel.h"
 #include "attempts/AttemptsView.h"
 #include "events/EventsView.h"
 #include "MainWindow.h"
@@ -261,6 +262,7 @@ private Q_SLOTS:
         production.baseUrl = QUrl(QStringLiteral("https://billing.example.com/v1"));
         production.production = true;
         QVERIFY(profiles.add(production).hasValue());
+        settings->setValue(ul::Settings::Key::AttemptsPageSize, 25);
         ul::ProfileSession session(profiles);
         ul::workspace::WorkspaceService workspace;
         workspace.open(dir.filePath(QStringLiteral("workspace.sqlite")));
@@ -277,6 +279,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return session.client() != nullptr; }, StartTimeoutMs));
         QCOMPARE(window.client(), session.client());
         QCOMPARE(window.attemptsView().client(), session.client());
+        QCOMPARE(window.attemptsView().model().pageSize(), 25); // page sizes come from Settings
+        settings->setValue(ul::Settings::Key::AttemptsPageSize, 40);
+        QCOMPARE(window.attemptsView().model().pageSize(), 40);
 
         // Events fetched by the server lookup are kept in the local workspace, its own page
         // beside the lookup.

@@ -330,6 +330,7 @@ void EventsView::setClient(OrbClient *client)
     if (client) {
         m_lookup = new EventLookup(client, this);
         m_lookup->setConcurrency(SearchesAtOnce);
+        m_lookup->setBatchSize(m_idsPerSearch);
         connect(m_lookup, &EventLookup::progress, this, &EventsView::onProgress);
         connect(m_lookup, &EventLookup::eventsArrived, this, &EventsView::onEventsArrived);
         connect(m_lookup, &EventLookup::finished, this, &EventsView::onLookupFinished);
@@ -338,6 +339,13 @@ void EventsView::setClient(OrbClient *client)
     }
     m_ui->detailPane->setClient(client);
     updateRunState();
+}
+
+void EventsView::setIdsPerSearch(int ids)
+{
+    m_idsPerSearch = qBound(1, ids, int(EventLookup::MaxIdsPerSearch));
+    if (m_lookup)
+        m_lookup->setBatchSize(m_idsPerSearch);
 }
 
 QTabWidget *EventsView::sourceTabWidget() const

@@ -62,6 +62,8 @@ public:
 
     /// The tabs of event sources; the first page is "Server lookup".
     [[nodiscard]] QTabWidget *sourceTabWidget() const;
+    /// How many ids go into one search request (Orb allows at most 500; Settings › page sizes).
+    void setIdsPerSearch(int ids);
     [[nodiscard]] EventDetailPane *detailPane() const;
     /// Shows `event` in the detail pane, whichever source it comes from.
     void showEventDetails(const ul::Event &event);
@@ -159,6 +161,7 @@ private:
     QPointer<OrbClient> m_client;
     QMetaObject::Connection m_clientGone;
     EventLookup *m_lookup = nullptr;
+    int m_idsPerSearch = EventLookup::MaxIdsPerSearch;
     EventTableModel *m_model;
     EventFilterProxyModel *m_proxy;
     HeaderStateKeeper *m_columns = nullptr;
