@@ -328,23 +328,7 @@ Expected<std::unique_ptr<Journal>, QString> Journal::open(const QString &path, Q
 
 Expected<Done, QString> Journal::createSchema()
 {
-    qint64 found = 0;
-    {
-        auto version = m_db.prepare("PRAGMA user_version");
-        if (!version)
-            return Unexpected{version.error()};
-        found = version->step() ? version->int64(0) : 0;
-    }
-    if (found != 0 && found != SchemaVersion)
-        return Unexpected{QStringLiteral("the journal has schema version %1; this UsageLens reads version %2")
-                              .arg(found)
-                              .arg(SchemaVersion)};
-    sqlite::Transaction tx(m_db);
-    if (auto ok = m_db.exec(Schema); !ok)
-        return ok;
-    if (auto ok = m_db.exec("PRAGMA user_version = " + std::to_string(SchemaVersion)); !ok)
-        return ok;
-    return tx.commit();
+    return sqlite::applySchema(m_db, Schema, SchemaVersion, QStringLiteral("the journal"));
 }
 
 Expected<QList<qint64>, QString> Journal::beginMany(const QList<NewJournalEntry> &entries)

@@ -181,29 +181,14 @@ Expected<std::unique_ptr<OutboxStore>, QString> OutboxStore::open(const QString 
 
 Expected<Done, QString> OutboxStore::prepare()
 {
-    qint64 found = 0;
+    if (auto ok = sqlite::applySchema(m_db, Schema, SchemaVersion, QStringLiteral("the outbox")); !ok)
+        return ok;
     {
-        auto version = m_db.prepare("PRAGMA user_version");
-        if (!version)
-            return Unexpected{version.error()};
-        found = version->step() ? version->int64(0) : 0;
-    }
-    if (found != 0 && found != SchemaVersion)
-        return Unexpected{QStringLiteral("the outbox has schema version %1; this UsageLens reads version %2")
-                              .arg(found)
-                              .arg(SchemaVersion)};
-    {
-        sqlite::Transaction tx(m_db);
-        if (auto ok = m_db.exec(Schema); !ok)
-            return ok;
-        if (auto ok = m_db.exec("PRAGMA user_version = " + std::to_string(SchemaVersion)); !ok)
-            return ok;
+        // Made once, on the first open; later opens keep it.
         auto insertId = m_db.prepare("INSERT OR IGNORE INTO outbox_meta(name, value) VALUES ('instance_id', ?)");
         if (!insertId)
             return Unexpected{insertId.error()};
         if (auto ok = insertId->bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces)).exec(); !ok)
-            return ok;
-        if (auto ok = tx.commit(); !ok)
             return ok;
     }
     {

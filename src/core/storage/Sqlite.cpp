@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <string>
 #include <utility>
 
 namespace ul::sqlite {
@@ -204,6 +205,25 @@ int Database::changes() const
 QString Database::lastError() const
 {
     return messageOf(m_db);
+}
+
+Expected<Done, QString> applySchema(Database &db, std::string_view schema, int version, const QString &what)
+{
+    qint64 found = 0;
+    {
+        auto current = db.prepare("PRAGMA user_version");
+        if (!current)
+            return Unexpected{current.error()};
+        found = current->step() ? current->int64(0) : 0;
+    }
+    if (found != 0 && found != version)
+        return Unexpected{QStringLiteral("%1 has schema version %2; this UsageLens reads version %3").arg(what).arg(found).arg(version)};
+    Transaction tx(db);
+    if (auto ok = db.exec(schema); !ok)
+        return ok;
+    if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(version)); !ok)
+        return ok;
+    return tx.commit();
 }
 
 Transaction::Transaction(Database &db) : m_db(db)

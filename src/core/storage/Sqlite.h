@@ -84,6 +84,11 @@ private:
     sqlite3 *m_db = nullptr;
 };
 
+/// Creates or checks a schema kept in `PRAGMA user_version`: a new database gets `schema` and
+/// `version` in one transaction; an existing one must already be at `version`. `what` names the
+/// database in the error ("the journal").
+Expected<Done, QString> applySchema(Database &db, std::string_view schema, int version, const QString &what);
+
 /// Commits on `commit()`, rolls back when destroyed uncommitted.
 class Transaction {
 public:
