@@ -1,6 +1,7 @@
 #include "journal/Journal.h"
 
 #include "json/EventCodec.h"
+#include "json/IdList.h"
 #include "json/JsonWriter.h"
 
 #include <QtCore/QIODevice>
@@ -62,36 +63,6 @@ qint64 nowMs()
     return Timestamp::now().msecs();
 }
 
-QByteArray bytesOf(std::string_view view)
-{
-    return QByteArray(view.data(), qsizetype(view.size()));
-}
-
-std::optional<qint64> optionalInt(const sqlite::Statement &s, int column)
-{
-    return s.isNull(column) ? std::nullopt : std::optional<qint64>(s.int64(column));
-}
-
-QByteArray encodeIds(const QStringList &ids)
-{
-    JsonWriter out(ids.size() * 40 + 2);
-    out.beginArray();
-    for (const QString &id : ids)
-        out.value(id);
-    out.endArray();
-    return out.take();
-}
-
-QStringList decodeIds(std::string_view json)
-{
-    QStringList ids;
-    const QJsonArray array = QJsonDocument::fromJson(bytesOf(json)).array();
-    ids.reserve(array.size());
-    for (const QJsonValue &v : array)
-        ids << v.toString();
-    return ids;
-}
-
 /// `"id"` exactly as it appears inside a stored event_ids array.
 QByteArray quotedId(const QString &id)
 {
@@ -131,23 +102,23 @@ JournalEntry readEntry(const sqlite::Statement &s)
         e.completed = Timestamp::fromMsecs(s.int64(2));
     e.profile = s.text(3);
     e.action = s.text(4);
-    e.eventIds = decodeIds(s.utf8(5));
+    e.eventIds = json::decodeIdList(s.bytes(5));
     e.eventCount = s.int64(6);
-    e.beforeJson = bytesOf(s.utf8(7));
-    e.afterJson = bytesOf(s.utf8(8));
+    e.beforeJson = s.bytes(7);
+    e.afterJson = s.bytes(8);
     e.httpStatus = int(s.int64(9));
-    e.responseBody = bytesOf(s.utf8(10));
+    e.responseBody = s.bytes(10);
     e.responseTruncated = s.int64(11) != 0;
     e.outcome = journalOutcomeFromName(s.text(12)).value_or(JournalOutcome::Pending);
     e.error = s.text(13);
     e.reason = s.text(14);
     e.operationId = s.text(15);
     e.annotationCorrelationId = s.text(16);
-    e.undoOf = optionalInt(s, 17);
-    e.retryOf = optionalInt(s, 18);
+    e.undoOf = s.optionalInt64(17);
+    e.retryOf = s.optionalInt64(18);
     e.final = s.int64(19) != 0;
     e.outboxKey = s.text(20);
-    e.undoneBy = optionalInt(s, 21);
+    e.undoneBy = s.optionalInt64(21);
     return e;
 }
 
@@ -349,7 +320,7 @@ Expected<QList<qint64>, QString> Journal::beginMany(const QList<NewJournalEntry>
     const qint64 now = nowMs();
     for (const NewJournalEntry &e : entries) {
         sqlite::Statement &s = *insert;
-        s.bind(1, now).bind(2, e.profile).bind(3, e.action).bind(4, encodeIds(e.eventIds));
+        s.bind(1, now).bind(2, e.profile).bind(3, e.action).bind(4, json::encodeIdList(e.eventIds));
         s.bind(5, qint64(e.eventIds.size()));
         e.beforeJson.isEmpty() ? s.bindNull(6) : s.bind(6, e.beforeJson);
         e.afterJson.isEmpty() ? s.bindNull(7) : s.bind(7, e.afterJson);
@@ -589,7 +560,7 @@ Expected<UndoPlan, QString> Journal::undoPlan(qint64 id) const
                                   .arg(eventId)
                                   .arg(laterId)};
         // The newest amendment must have left the event as this entry did (e.g. it undid a later one).
-        if (newest && bytesOf(later->utf8(2)) != e.afterJson)
+        if (newest && later->bytes(2) != e.afterJson)
             return Unexpected{tr("Event %1 was amended again later (entry %2); undo that entry first.")
                                   .arg(eventId)
                                   .arg(laterId)};

@@ -1,5 +1,6 @@
 #include "outbox/OutboxStore.h"
 
+#include "json/IdList.h"
 #include "json/JsonWriter.h"
 #include "util/Timestamp.h"
 
@@ -82,33 +83,6 @@ constexpr std::string_view OpColumns =
     " event_ids, event_count, journal_id, attempts, next_attempt_ms, created_ms, last_status, last_error,"
     " method, path, query";
 
-QByteArray bytesOf(std::string_view view)
-{
-    return QByteArray(view.data(), qsizetype(view.size()));
-}
-
-QByteArray encodeIds(const QStringList &ids)
-{
-    JsonWriter out(ids.size() * 40 + 2);
-    out.beginArray();
-    for (const QString &id : ids)
-        out.value(id);
-    out.endArray();
-    return out.take();
-}
-
-QStringList decodeIds(std::string_view json)
-{
-    QStringList ids;
-    if (json.size() <= 2)
-        return ids;
-    const QJsonArray array = QJsonDocument::fromJson(bytesOf(json)).array();
-    ids.reserve(array.size());
-    for (const QJsonValue &v : array)
-        ids << v.toString();
-    return ids;
-}
-
 StoredOperation readOperation(const sqlite::Statement &s)
 {
     StoredOperation op;
@@ -124,7 +98,7 @@ StoredOperation readOperation(const sqlite::Statement &s)
     op.backfillId = s.optionalText(8);
     op.action = s.text(9);
     op.reason = s.text(10);
-    op.eventIds = decodeIds(s.utf8(11));
+    op.eventIds = json::decodeIdList(s.bytes(11));
     op.eventCount = s.int64(12);
     op.journalId = s.int64(13);
     op.attempts = int(s.int64(14));
@@ -132,7 +106,7 @@ StoredOperation readOperation(const sqlite::Statement &s)
     op.createdMs = s.int64(16);
     op.lastStatus = int(s.int64(17));
     op.lastError = s.text(18);
-    op.method = bytesOf(s.utf8(19));
+    op.method = s.bytes(19);
     op.path = s.text(20);
     op.query = s.text(21);
     return op;
@@ -333,7 +307,7 @@ Expected<qint64, QString> OutboxStore::insert(const StoredOperation &op, const Q
     s.bind(8, op.backfillId);
     s.bind(9, op.action);
     op.reason.isEmpty() ? s.bindNull(10) : s.bind(10, op.reason);
-    s.bind(11, encodeIds(op.eventIds));
+    s.bind(11, json::encodeIdList(op.eventIds));
     s.bind(12, op.eventCount);
     op.journalId > 0 ? s.bind(13, op.journalId) : s.bindNull(13);
     s.bind(14, op.createdMs);
@@ -420,7 +394,7 @@ Expected<std::optional<QByteArray>, QString> OutboxStore::groupCursor(const QStr
             return Unexpected{s->error()};
         return std::optional<QByteArray>();
     }
-    return std::optional<QByteArray>(bytesOf(s->utf8(0)));
+    return std::optional<QByteArray>(s->bytes(0));
 }
 
 Expected<QStringList, QString> OutboxStore::chunkIds(qint64 opId)
@@ -429,7 +403,7 @@ Expected<QStringList, QString> OutboxStore::chunkIds(qint64 opId)
     s.bind(1, opId);
     QStringList ids;
     while (s.step())
-        ids << decodeIds(s.utf8(1));
+        ids << json::decodeIdList(s.bytes(1));
     const QString error = s.error();
     s.reset();
     if (!error.isEmpty())
@@ -444,7 +418,7 @@ Expected<QByteArray, QString> OutboxStore::body(qint64 opId, OperationKind kind)
         s.bind(1, opId);
         QByteArray body;
         if (s.step())
-            body = bytesOf(s.utf8(0));
+            body = s.bytes(0);
         const QString error = s.error();
         s.reset();
         if (!error.isEmpty())

@@ -134,6 +134,17 @@ std::string_view Statement::utf8(int column) const
     return data ? std::string_view(data, static_cast<size_t>(bytes)) : std::string_view();
 }
 
+QByteArray Statement::bytes(int column) const
+{
+    const std::string_view view = utf8(column);
+    return QByteArray(view.data(), qsizetype(view.size()));
+}
+
+std::optional<qint64> Statement::optionalInt64(int column) const
+{
+    return isNull(column) ? std::nullopt : std::optional<qint64>(int64(column));
+}
+
 Database::Database(Database &&other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
 
 Database &Database::operator=(Database &&other) noexcept

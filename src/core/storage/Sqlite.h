@@ -49,6 +49,9 @@ public:
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] std::optional<QString> optionalText(int column) const;
     [[nodiscard]] std::string_view utf8(int column) const;
+    /// The column's bytes copied out (text or blob).
+    [[nodiscard]] QByteArray bytes(int column) const;
+    [[nodiscard]] std::optional<qint64> optionalInt64(int column) const;
     [[nodiscard]] QString error() const { return m_error; }
 
 private:
