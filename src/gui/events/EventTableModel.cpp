@@ -1,5 +1,6 @@
 #include "events/EventTableModel.h"
 
+#include "DeprecatedStyle.h"
 #include "TimeDisplay.h"
 
 #include <QtCore/QDateTime>
@@ -98,20 +99,10 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case SortRole: return sortValue(event, column);
     case EventIdRole: return event.id;
     case Qt::ForegroundRole:
-        if (event.deprecated)
-            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-        return {};
     case Qt::FontRole:
-        if (event.deprecated) {
-            QFont font = QGuiApplication::font();
-            font.setItalic(true);
-            return font;
-        }
-        return {};
+        return event.deprecated ? DeprecatedStyle::data(role) : QVariant();
     case Qt::ToolTipRole:
-        if (event.deprecated)
-            return tr("Deprecated: this event no longer counts towards usage or invoices.");
-        return {};
+        return event.deprecated ? QVariant(DeprecatedStyle::explanation()) : QVariant();
     case Qt::TextAlignmentRole:
         if (column >= FixedColumnCount) {
             const PropertyValue *value = event.properties.find(m_propertyKeys.at(column - FixedColumnCount));

@@ -1,5 +1,6 @@
 #include "workspace/WorkspaceModel.h"
 
+#include "DeprecatedStyle.h"
 #include "TimeDisplay.h"
 
 #include <QtCore/QDateTime>
@@ -284,21 +285,13 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
     case SeqRole: return row->seq;
     case LoadedRole: return true;
     case Qt::ForegroundRole:
-        if (event.deprecated)
-            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-        return {};
     case Qt::FontRole:
-        if (event.deprecated) {
-            QFont font = QGuiApplication::font();
-            font.setItalic(true);
-            return font;
-        }
-        return {};
+        return event.deprecated ? DeprecatedStyle::data(role) : QVariant();
     case Qt::ToolTipRole: {
         const QString local = tr("Local copy from the workspace, kept from %1 at %2 UTC.")
                                   .arg(row->source, displayTimestamp(row->fetchedAt));
         if (event.deprecated)
-            return QString(local + QLatin1Char('\n') + tr("Deprecated: this event no longer counts towards usage or invoices."));
+            return QString(local + QLatin1Char('\n') + DeprecatedStyle::explanation());
         return local;
     }
     case Qt::TextAlignmentRole:
