@@ -43,6 +43,10 @@ int main(int argc, char *argv[])
     std::fprintf(stderr, "database %s: %lld events, %lld customers (opened in %lld ms)\n",
                  options.databasePath.toLocal8Bit().constData(), static_cast<long long>((*server)->store().eventCount()),
                  static_cast<long long>((*server)->store().customerCount()), static_cast<long long>(openMs));
+    if (!options.faults.isEmpty()) {
+        std::fprintf(stderr, "injecting random faults: %s (change them with PUT /x-sandbox/faults/rates)\n",
+                     ul::sandbox::formatFaultRates(options.faults).toLocal8Bit().constData());
+    }
     // SIGINT/SIGTERM end the process: every answered write is already committed to the WAL.
     return QCoreApplication::exec();
 }

@@ -47,6 +47,79 @@ QString slug(const char *name)
     return s;
 }
 
+/// Three backfills, each scoped to one customer so they block no one's new backfills: one
+/// reflected (replacing a day of events), one reverted after it was closed, and one still pending
+/// with replay events waiting and a deprecation filter.
+constexpr int DemoBackfills = 3;
+constexpr int ReplayedPerBackfill = 24;
+
+/// How many of the demo events are the demo backfills' replayed ones (none in small data sets).
+int demoReplayedEvents(const DemoDataSpec &spec)
+{
+    return spec.customers >= 4 && spec.days >= 10 && spec.events >= 1000 ? DemoBackfills * ReplayedPerBackfill : 0;
+}
+
+Expected<int, QString> seedDemoBackfills(SandboxStore &store, const DemoDataSpec &spec, const QList<Customer> &customers,
+                                         QRandomGenerator &rng, Timestamp now)
+{
+    if (demoReplayedEvents(spec) == 0)
+        return 0;
+    struct Plan {
+        int customer;
+        int daysAgo;
+        bool replace;
+        const char *filter;
+        BackfillStatus status;
+    };
+    const std::array<Plan, DemoBackfills> plans{Plan{1, spec.days - 10, true, nullptr, BackfillStatus::Reflected},
+                           Plan{2, spec.days - 15, false, nullptr, BackfillStatus::Reverted},
+                           Plan{3, 8, true, "region = 'us-east-1'", BackfillStatus::Pending}};
+    int created = 0;
+    for (const Plan &plan : plans) {
+        const Customer &c = customers[plan.customer];
+        Backfill b;
+        b.id = newCustomerId(rng);
+        b.timeframeStart = (now - std::chrono::days(plan.daysAgo)).floorToHour();
+        b.timeframeEnd = b.timeframeStart + std::chrono::days(1);
+        b.createdAt = plan.status == BackfillStatus::Pending ? now - std::chrono::hours(2) : b.timeframeEnd + std::chrono::days(1);
+        b.closeTime = b.createdAt + std::chrono::days(1);
+        b.customerId = c.id;
+        b.replaceExistingEvents = plan.replace;
+        if (plan.filter)
+            b.deprecationFilter = QString::fromLatin1(plan.filter);
+        if (auto ok = store.insertBackfill(b); !ok)
+            return Unexpected{ok.error()};
+        QList<Event> replay;
+        for (int i = 0; i < ReplayedPerBackfill; ++i) {
+            Event e;
+            e.id = QStringLiteral("demo-backfill-%1-%2").arg(b.id).arg(i);
+            e.customerId = c.id;
+            e.eventName = QStringLiteral("api_request");
+            e.timestamp = b.timeframeStart + std::chrono::hours(i) + std::chrono::minutes(rng.bounded(60));
+            e.properties = {{QStringLiteral("region"), QString::fromLatin1(Regions[rng.bounded(int(Regions.size()))])},
+                            {QStringLiteral("endpoint"), QString::fromLatin1(Endpoints[rng.bounded(int(Endpoints.size()))])},
+                            {QStringLiteral("ms"), qint64(5 + rng.bounded(900))},
+                            {QStringLiteral("success"), true},
+                            {QStringLiteral("replayed"), true}};
+            replay.append(e);
+        }
+        if (auto ok = store.insertEvents(replay, b.createdAt + std::chrono::minutes(5), b.id); !ok)
+            return Unexpected{ok.error()};
+        if (plan.status != BackfillStatus::Pending) {
+            if (auto ok = store.reflectBackfill(b.id, b.createdAt + std::chrono::hours(1)); !ok)
+                return Unexpected{ok.error()};
+        }
+        if (plan.status == BackfillStatus::Reverted) {
+            if (auto ok = store.revertBackfill(b.id, b.createdAt + std::chrono::hours(3)); !ok)
+                return Unexpected{ok.error()};
+            if (auto ok = store.finishRevert(b.id); !ok)
+                return Unexpected{ok.error()};
+        }
+        ++created;
+    }
+    return created;
+}
+
 } // namespace
 
 Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoDataSpec &spec, Timestamp now)
@@ -82,8 +155,10 @@ Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoD
     QList<Event> chunk;
     chunk.reserve(Chunk);
     QList<Event> all;
-    all.reserve(spec.events);
-    for (int i = 0; i < spec.events; ++i) {
+    // The demo backfills' replayed events are part of the `events` asked for.
+    const int ordinaryEvents = spec.events - demoReplayedEvents(spec);
+    all.reserve(ordinaryEvents);
+    for (int i = 0; i < ordinaryEvents; ++i) {
         Event e;
         e.id = demoEventId(spec, i);
         const Customer &c = customers[qsizetype(rng.bounded(qint32(customers.size())))];
@@ -125,7 +200,7 @@ Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoD
         }
         chunk.append(e);
         all.append(e);
-        if (chunk.size() == Chunk || i + 1 == spec.events) {
+        if (chunk.size() == Chunk || i + 1 == ordinaryEvents) {
             if (auto ok = store.insertEvents(chunk, now); !ok)
                 return Unexpected{ok.error()};
             summary.events += int(chunk.size());
@@ -155,6 +230,11 @@ Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoD
             return Unexpected{ok.error()};
         ++summary.deprecated;
     }
+
+    if (auto seeded = seedDemoBackfills(store, spec, customers, rng, now); !seeded)
+        return Unexpected{seeded.error()};
+    else
+        summary.backfills = *seeded;
     return summary;
 }
 

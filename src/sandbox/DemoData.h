@@ -23,11 +23,13 @@ struct DemoDataSummary {
     int events = 0;
     int amended = 0;
     int deprecated = 0;
+    int backfills = 0;
 };
 
 /// Fills an empty store with a realistic data set: customers (most with an external id), usage
 /// events over the last `days` days with several event names and typed properties, and a few
-/// amended and deprecated events with their history.
+/// amended and deprecated events with their history, and three backfills (reflected, reverted
+/// and pending, each scoped to one customer, with their replayed events).
 Expected<DemoDataSummary, QString> seedDemoData(SandboxStore &store, const DemoDataSpec &spec, Timestamp now);
 
 /// The demo webhooks, so a new user sees delivery attempts at once: one that always fails (404),

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "FaultRates.h"
 #include "http/HttpMessage.h"
 #include "util/Expected.h"
 
 #include <QtCore/QJsonObject>
 #include <QtCore/QList>
 
+#include <QtCore/QMap>
+
 #include <optional>
+#include <random>
 
 namespace ul::sandbox {
 
@@ -15,8 +19,26 @@ namespace ul::sandbox {
 /// a request before it does anything, exactly as a transient server failure would. Every answer
 /// it served is remembered with the request's Idempotency-Key, so tests can see what retried how.
 /// Sandbox extension: `POST|GET|DELETE /x-sandbox/faults` (docs/sandbox-api.md).
+///
+/// It also injects faults at random, at the rates of a FaultRates (`--faults`,
+/// `GET|PUT|DELETE /x-sandbox/faults/rates`): see roll().
 class FaultInjector {
 public:
+    /// What the rates decided for one request.
+    struct Roll {
+        enum class Action {
+            None,      ///< Answer normally.
+            Status,    ///< Answer `answer` without doing anything.
+            Drop,      ///< Close the connection without doing anything.
+            DropAfter, ///< Do the request, then close the connection without answering.
+            SlowBody,  ///< Do the request, then trickle the answer's body over `slowBodyDuration`.
+        };
+        Action action = Action::None;
+        std::optional<HttpResponse> answer;
+        std::chrono::milliseconds latency{0};
+        std::chrono::milliseconds slowBodyDuration{0};
+    };
+
     struct Fault {
         int status = 503;
         int count = 1;           ///< How many matching requests it answers.
@@ -38,9 +60,22 @@ public:
     /// `{"faults": [what is left], "served": [what was answered]}`.
     [[nodiscard]] QByteArray stateJson() const;
 
+    /// Replaces the rates (and restarts the generator from their seed, or a random one) and
+    /// zeroes the counts.
+    void setRates(const FaultRates &rates);
+    [[nodiscard]] const FaultRates &rates() const { return m_rates; }
+    /// One draw for one request; the controls (`x-sandbox/...`) are never faulted.
+    Roll roll(const HttpRequest &request);
+    /// `{"spec", "seed", "rates": {...}, "counts": {"requests": N, "503": n, "drop": n, ...}}`.
+    [[nodiscard]] QByteArray ratesJson() const;
+
 private:
     QList<Fault> m_faults;
     QList<Served> m_served;
+    FaultRates m_rates;
+    quint64 m_seed = 0;
+    std::mt19937_64 m_random;
+    QMap<QString, qint64> m_counts; ///< Requests rolled, and faults injected by kind.
 };
 
 } // namespace ul::sandbox

@@ -35,24 +35,10 @@ Expected<QList<std::chrono::milliseconds>, QString> parseRetrySchedule(const QSt
         return schedule; // no retries at all
     for (const QString &part : text.split(u',')) {
         const QString item = part.trimmed();
-        qsizetype digits = 0;
-        while (digits < item.size() && (item[digits].isDigit() || item[digits] == u'.'))
-            ++digits;
-        bool ok = false;
-        const double number = item.left(digits).toDouble(&ok);
-        const QString unit = item.mid(digits).trimmed();
-        double factor = 0;
-        if (unit == QLatin1StringView("ms"))
-            factor = 1;
-        else if (unit.isEmpty() || unit == QLatin1StringView("s"))
-            factor = 1000;
-        else if (unit == QLatin1StringView("m") || unit == QLatin1StringView("min"))
-            factor = 60'000;
-        else if (unit == QLatin1StringView("h"))
-            factor = 3'600'000;
-        if (!ok || digits == 0 || factor == 0 || number < 0 || number * factor > 7.0 * 24 * 3'600'000)
+        const auto delay = parseDuration(item, std::chrono::seconds(1), std::chrono::days(7));
+        if (!delay)
             return Unexpected{QStringLiteral("\"%1\" is not a delay such as 0s, 500ms, 30s, 5m or 2h (at most 7 days)").arg(item)};
-        schedule.append(std::chrono::milliseconds(qint64(number * factor)));
+        schedule.append(*delay);
     }
     return schedule;
 }
@@ -113,8 +99,17 @@ SandboxCommandLine parseSandboxCommandLine(const QStringList &arguments)
     const QCommandLineOption webhookConcurrency(QStringLiteral("webhook-concurrency"),
                                                 QStringLiteral("Webhook deliveries in flight at once (default 8)."),
                                                 QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption annotationToken(QStringLiteral("annotation-token"),
+                                             QStringLiteral("Api-Token the annotation sink (POST /api/v2/events/ingest) demands"
+                                                            " (default: the --token)."),
+                                             QStringLiteral("TOKEN"));
+    const QCommandLineOption faults(QStringLiteral("faults"),
+                                    QStringLiteral("Random faults, e.g. \"500=0.1,503=0.1,429=0.05:retry-after=1,drop=0.05,"
+                                                   "drop-after=0.02,latency=20ms,slow-body=0.02:duration=2s,seed=42\""
+                                                   " (see docs/sandbox-api.md)."),
+                                    QStringLiteral("SPEC"));
     parser.addOptions({help, version, listen, db, token, seed, demoEvents, grace, window, limit, maxBody, remote,
-                       webhookTimeout, webhookRetries, webhookConcurrency});
+                       webhookTimeout, webhookRetries, webhookConcurrency, annotationToken, faults});
 
     auto fail = [&result](const QString &message) {
         result.exitNow = true;
@@ -184,6 +179,11 @@ SandboxCommandLine parseSandboxCommandLine(const QStringList &arguments)
     o.webhookRetrySchedule = *schedule;
     if (!number(webhookConcurrency, 1, o.webhookConcurrency))
         return fail(QStringLiteral("--webhook-concurrency wants a count of at least 1"));
+    o.annotationToken = parser.value(annotationToken);
+    auto rates = parseFaultRates(parser.value(faults));
+    if (!rates)
+        return fail(QStringLiteral("--faults: %1").arg(rates.error()));
+    o.faults = *rates;
     if (const QString problem = o.problem(); !problem.isEmpty())
         return fail(problem);
     return result;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FaultRates.h"
 #include "util/Expected.h"
 #include "validation/EventRules.h"
 
@@ -19,10 +20,13 @@ struct SandboxOptions {
     bool allowRemote = false;     ///< Binding beyond loopback must be asked for explicitly.
     QString databasePath = QStringLiteral(":memory:");
     QString token;                ///< The bearer token every request must carry. Required.
+    /// The `Api-Token` the annotation sink (`POST /api/v2/events/ingest`) demands; empty: `token`.
+    QString annotationToken;
     bool seedDemo = false;        ///< Create the demo data set when the database is empty.
     int demoEvents = 60'000;
     EventRuleLimits rules;
     qint64 maxBodyBytes = 32LL * 1024 * 1024; ///< Larger request bodies get 413.
+    FaultRates faults;            ///< Random faults (`--faults`); changeable at run time.
 
     // Webhook delivery (see docs/sandbox-api.md, "Webhooks and delivery attempts").
     /// A try that has no complete answer after this long is aborted and recorded as `timeout`.

@@ -1,6 +1,8 @@
 #include "SandboxServer.h"
 
 #include "DemoData.h"
+#include "routes/AnnotationRoutes.h"
+#include "routes/BackfillRoutes.h"
 #include "routes/CustomerRoutes.h"
 #include "routes/EventRoutes.h"
 #include "routes/RouteSupport.h"
@@ -12,9 +14,11 @@
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDebug>
+#include <QtCore/QJsonArray>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QTimer>
 
+#include <cctype>
 #include <mutex>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
@@ -113,13 +117,58 @@ void silenceRequestDumps()
     });
 }
 
-bool tokenMatches(QByteArrayView given, QByteArrayView expected)
+/// What is wrong with the request line of `head` (`METHOD /target HTTP/1.1`), or empty.
+QString requestLineProblem(QByteArrayView head)
 {
-    // Constant time in the length of the expected token, so timing says nothing about it.
-    unsigned diff = given.size() == expected.size() ? 0u : 1u;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        diff |= unsigned(static_cast<unsigned char>(expected[i]) ^ static_cast<unsigned char>(i < given.size() ? given[i] : 0));
-    return diff == 0;
+    while (head.startsWith("\r\n")) // RFC 9112 §2.2: empty lines before a request are ignored
+        head = head.sliced(2);
+    const qsizetype eol = head.indexOf('\n');
+    const QByteArray line = head.first(eol < 0 ? head.size() : eol).toByteArray().trimmed();
+    const QList<QByteArray> parts = line.split(' ');
+    if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty())
+        return QStringLiteral("A request line is METHOD, a path and HTTP/1.1, separated by single spaces.");
+    for (const char c : parts[0]) {
+        if (c < 'A' || c > 'Z')
+            return QStringLiteral("The method is not a word of capital letters.");
+    }
+    if (!parts[1].startsWith('/') && parts[1] != "*" && !parts[1].startsWith("http://") && !parts[1].startsWith("https://"))
+        return QStringLiteral("The request target must be a path starting with /.");
+    for (const char c : parts[1]) {
+        if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f)
+            return QStringLiteral("The request target contains bytes that must be percent-encoded.");
+    }
+    if (parts[2] != "HTTP/1.1" && parts[2] != "HTTP/1.0")
+        return QStringLiteral("Only HTTP/1.0 and HTTP/1.1 are served.");
+    return {};
+}
+
+/// What is wrong with a request head: its request line, or a header line that is not
+/// `name: value` with a token name and no control characters (RFC 9110 §5). Empty when nothing.
+QString requestHeadProblem(QByteArrayView head)
+{
+    if (QString problem = requestLineProblem(head); !problem.isEmpty())
+        return problem;
+    QList<QByteArray> lines = head.toByteArray().split('\n');
+    while (!lines.isEmpty() && lines.first().trimmed().isEmpty())
+        lines.removeFirst();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QByteArray line = lines[i];
+        if (line.endsWith('\r'))
+            line.chop(1);
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return QStringLiteral("Header line %1 is not NAME: VALUE.").arg(i);
+        for (const char c : QByteArrayView(line).first(colon)) {
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || QByteArrayView("!#$%&'*+-.^_`|~").contains(c)))
+                return QStringLiteral("Header line %1 has a name with characters a name cannot have.").arg(i);
+        }
+        for (const char c : QByteArrayView(line).sliced(colon + 1)) {
+            const auto u = static_cast<unsigned char>(c);
+            if ((u < 0x20 && u != '\t') || u == 0x7f)
+                return QStringLiteral("The header %1 holds control characters.").arg(QString::fromLatin1(line.left(colon)));
+        }
+    }
+    return {};
 }
 
 /// The segments without a leading `v1`, as dispatch() routes them.
@@ -140,6 +189,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, std::unique_ptr<Sand
     , m_context{*m_store, m_options, [this] { return m_clock(); }}
     , m_webhookStore(std::move(webhookStore))
     , m_deliverer(std::make_unique<WebhookDeliverer>(*m_store, *m_webhookStore, m_options, [this] { return m_clock(); }))
+    , m_annotations(std::make_unique<AnnotationRoutes>(m_context))
 {
     // Changes stored from now on are delivered (the demo data seeded before this notifies nobody).
     m_store->addEventsStoredListener([this](EventChange change, const QList<Event> &events, int version, Timestamp at,
@@ -148,8 +198,18 @@ SandboxServer::SandboxServer(const SandboxOptions &options, std::unique_ptr<Sand
     });
     addEventRoutes(m_router, m_context);
     addFaultRoutes();
+    m_faults.setRates(m_options.faults);
     addCustomerRoutes(m_router, m_context);
     addWebhookRoutes(m_router, m_context, *m_deliverer);
+    // Backfills: routes, `backfill.closed`/`backfill.reverted` webhooks, and closes that fall due
+    // while no request comes (every request settles them first too; see route()).
+    addBackfillRoutes(m_router, m_context);
+    m_store->addBackfillChangedListener([this](const Backfill &b) { notifyBackfillChange(*m_deliverer, b, m_clock()); });
+    auto *settle = new QTimer(this);
+    settle->setInterval(std::chrono::minutes(1));
+    connect(settle, &QTimer::timeout, this, [this] { m_store->settleBackfills(m_clock()); });
+    settle->start();
+    m_annotations->addInspectionRoutes(m_router);
     auto *purge = new QTimer(this);
     purge->setInterval(std::chrono::hours(1));
     connect(purge, &QTimer::timeout, this, [this] { m_store->purgeIdempotencyRecords(m_clock() - IdempotencyKeyLifetime); });
@@ -262,6 +322,10 @@ void SandboxServer::checkRequestSize(QTcpSocket *socket)
         // their exception class by both.
         refusal = ApiError::make(413, OrbErrorType::RequestTooLarge, QStringLiteral("Request headers too large"),
                                  QStringLiteral("The request headers exceed %1 KiB.").arg(MaxHeaderBytes / 1024));
+    } else if (const QString problem = requestHeadProblem(head.left(end)); !problem.isEmpty()) {
+        // Qt HttpServer would serve any version and close on other nonsense without a word.
+        refusal = ApiError::make(400, OrbErrorType::RequestValidation, QStringLiteral("Malformed request"), problem,
+                                 QJsonArray{QStringLiteral("request head: %1").arg(problem)});
     } else {
         for (const QByteArray &line : head.left(end).split('\n')) {
             const QByteArray trimmed = line.trimmed();
@@ -322,6 +386,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
                                              QStringLiteral("The request body exceeds the limit of %1 bytes.").arg(m_options.maxBodyBytes)))
         : dispatch(r);
 
+    if (response.delivery != HttpResponse::Delivery::Normal || response.delay.count() > 0) {
+        deliverLater(socket, response);
+        return true;
+    }
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     responder.writeHeader("Content-Type", "application/json");
@@ -330,6 +398,32 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         responder.writeHeader(name, value);
     responder.writeBody(response.body);
     return true;
+}
+
+void SandboxServer::deliverLater(QTcpSocket *socket, const HttpResponse &response)
+{
+    // Injected faults: the answer (or the dropped connection) after the injected latency, the
+    // body of a slow answer in pieces. Written to the socket directly, as refuse() does.
+    if (response.delivery == HttpResponse::Delivery::Drop) {
+        QTimer::singleShot(response.delay, socket, [socket] { socket->abort(); });
+        return;
+    }
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    for (const auto &[name, value] : std::as_const(response.headers))
+        head += name + ": " + value + "\r\n";
+    head += "\r\n";
+    if (response.delivery == HttpResponse::Delivery::Normal) {
+        QTimer::singleShot(response.delay, socket, [socket, bytes = QByteArray(head + response.body)] { socket->write(bytes); });
+        return;
+    }
+    constexpr int Pieces = 10;
+    const qsizetype piece = std::max<qsizetype>(1, (response.body.size() + Pieces - 1) / Pieces);
+    QTimer::singleShot(response.delay, socket, [socket, head] { socket->write(head); });
+    for (int i = 0; i * piece < response.body.size(); ++i) {
+        QTimer::singleShot(response.delay + response.slowBodyDuration * (i + 1) / Pieces, socket,
+                           [socket, bytes = response.body.mid(i * piece, piece)] { socket->write(bytes); });
+    }
 }
 
 void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -355,6 +449,30 @@ void SandboxServer::addFaultRoutes()
         m_faults.clear();
         return HttpResponse::json(200, m_faults.stateJson());
     });
+    // Random faults at rates (--faults): read, replace (`{"spec": "503=0.1,drop=0.05,seed=7"}`), clear.
+    m_router.add("GET", u"x-sandbox/faults/rates", [this](const HttpRequest &, const Router::Params &) {
+        return HttpResponse::json(200, m_faults.ratesJson());
+    });
+    m_router.add("PUT", u"x-sandbox/faults/rates", [this](const HttpRequest &r, const Router::Params &) {
+        auto body = readObjectBody(r);
+        if (!body)
+            return body.error();
+        if (QStringList unknown = unknownFields(*body, {QLatin1StringView("spec")}); !unknown.isEmpty())
+            return HttpResponse::validation(unknown.first(), unknown);
+        const QJsonValue spec = body->value(QLatin1StringView("spec"));
+        auto rates = spec.isString() ? parseFaultRates(spec.toString())
+                                     : Expected<FaultRates, QString>(Unexpected{QStringLiteral("is required and must be a string")});
+        if (!rates) {
+            const QString problem = QStringLiteral("spec: %1").arg(rates.error());
+            return HttpResponse::validation(problem, {problem});
+        }
+        m_faults.setRates(*rates);
+        return HttpResponse::json(200, m_faults.ratesJson());
+    });
+    m_router.add("DELETE", u"x-sandbox/faults/rates", [this](const HttpRequest &, const Router::Params &) {
+        m_faults.setRates({});
+        return HttpResponse::json(200, m_faults.ratesJson());
+    });
 }
 
 HttpResponse SandboxServer::dispatch(const HttpRequest &request)
@@ -366,19 +484,50 @@ HttpResponse SandboxServer::dispatch(const HttpRequest &request)
     if (const auto demo = demo_receiver::behaviour(routed.method, routed.segments))
         return demo_receiver::answer(*demo); // webhook deliveries carry no token
     const QByteArray keyHeader = request.header("idempotency-key");
-    HttpResponse response;
-    if (!isAuthorized(request.header("authorization"))) {
-        response = HttpResponse::error(ApiError::make(
+    // The Dynatrace-style annotation sink authenticates with its own Api-Token, every other route
+    // with the bearer token.
+    const bool annotationSink = AnnotationRoutes::isIngestPath(routed.segments);
+    std::optional<HttpResponse> refusal;
+    if (annotationSink) {
+        refusal = m_annotations->checkAuthorization(request);
+    } else if (!isAuthorized(request.header("authorization"))) {
+        refusal = HttpResponse::error(ApiError::make(
             401, OrbErrorType::Authentication, QStringLiteral("Authentication error"),
             request.header("authorization").isEmpty()
                 ? QStringLiteral("No API key was given; send it as Authorization: Bearer <key>.")
                 : QStringLiteral("The API key is not valid.")));
+    }
+    if (!refusal) {
+        if (const QString problem = unpairedSurrogateProblem(request.body); !problem.isEmpty())
+            refusal = HttpResponse::validation(QStringLiteral("The request body is not valid JSON text."), {problem});
+    }
+    HttpResponse response;
+    if (refusal) {
+        response = std::move(*refusal);
     } else if (auto fault = m_faults.answer(routed)) {
         response = std::move(*fault); // a scripted failure: nothing happened, nothing is remembered
-    } else if (!keyHeader.isEmpty() && (request.method == "POST" || request.method == "PATCH")) {
-        response = withIdempotencyKey(routed, QString::fromUtf8(keyHeader));
     } else {
-        response = route(routed);
+        using Action = FaultInjector::Roll::Action;
+        FaultInjector::Roll roll = m_faults.roll(routed); // random faults at the --faults rates
+        if (roll.action == Action::Status) {
+            response = std::move(*roll.answer);
+        } else if (roll.action == Action::Drop) {
+            response.delivery = HttpResponse::Delivery::Drop; // before anything happened
+        } else {
+            if (annotationSink)
+                response = m_annotations->ingest(routed);
+            else if (!keyHeader.isEmpty() && (request.method == "POST" || request.method == "PATCH"))
+                response = withIdempotencyKey(routed, QString::fromUtf8(keyHeader));
+            else
+                response = route(routed);
+            if (roll.action == Action::DropAfter) {
+                response.delivery = HttpResponse::Delivery::Drop; // done, but the answer is lost
+            } else if (roll.action == Action::SlowBody) {
+                response.delivery = HttpResponse::Delivery::SlowBody;
+                response.slowBodyDuration = roll.slowBodyDuration;
+            }
+        }
+        response.delay = roll.latency;
     }
     if (!keyHeader.isEmpty())
         response.headers.append({QByteArray("Idempotency-Key"), keyHeader});
@@ -388,10 +537,8 @@ HttpResponse SandboxServer::dispatch(const HttpRequest &request)
 bool SandboxServer::isAuthorized(QByteArrayView authorization) const
 {
     // `Bearer <token>`; the scheme is case-insensitive (RFC 9110), the token is not.
-    const qsizetype space = authorization.indexOf(' ');
-    if (space < 0 || authorization.first(space).compare("bearer", Qt::CaseInsensitive) != 0)
-        return false;
-    return tokenMatches(authorization.sliced(space + 1).trimmed(), m_options.token.toUtf8());
+    const auto given = authorizationCredentials(authorization, "bearer");
+    return given && secretMatches(*given, m_options.token.toUtf8());
 }
 
 HttpResponse SandboxServer::withIdempotencyKey(const HttpRequest &request, const QString &key)
@@ -433,6 +580,7 @@ HttpResponse SandboxServer::withIdempotencyKey(const HttpRequest &request, const
 
 HttpResponse SandboxServer::route(const HttpRequest &request)
 {
+    m_store->settleBackfills(m_clock()); // backfills whose close_time passed are closed before anything else
     const Router::Lookup lookup = m_router.find(request.method, request.segments);
     if (lookup.match != Router::Match::Found) {
         const QString path = u'/' + request.segments.join(u'/');

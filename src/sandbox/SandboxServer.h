@@ -16,6 +16,7 @@ class QTcpSocket;
 
 namespace ul::sandbox {
 
+class AnnotationRoutes;
 class SandboxStore;
 class WebhookDeliverer;
 class WebhookStore;
@@ -60,6 +61,8 @@ private:
     void checkRequestSize(QTcpSocket *socket);
     /// Answers `refusal` before the request is read whole, then closes the connection.
     void refuse(QTcpSocket *socket, const ApiError &refusal);
+    /// Carries out an injected fault's delivery (latency, drop, slow body).
+    void deliverLater(QTcpSocket *socket, const HttpResponse &response);
     [[nodiscard]] bool isAuthorized(QByteArrayView authorization) const;
     void addFaultRoutes();
     HttpResponse route(const HttpRequest &request);
@@ -71,6 +74,7 @@ private:
     SandboxContext m_context;
     std::unique_ptr<WebhookStore> m_webhookStore;
     std::unique_ptr<WebhookDeliverer> m_deliverer; ///< Declared after the stores it uses: destroyed first.
+    std::unique_ptr<AnnotationRoutes> m_annotations;
     Router m_router;
     FaultInjector m_faults;
     quint16 m_port = 0;

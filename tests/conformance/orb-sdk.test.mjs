@@ -265,3 +265,136 @@ test('errors: an unknown path and an unknown customer are NotFoundErrors', async
   assert.match(unknownCustomer.error.detail, new RegExp(`conf-${run}-nobody`));
   await expectError(client.customers.fetchByExternalID(`conf-${run}-nobody`), Orb.NotFoundError);
 });
+
+/** The hour (ISO) `hoursAgo` whole hours before the current one. */
+function hourStartAgo(hoursAgo) {
+  const hour = 3600 * 1000;
+  return new Date(Math.floor(Date.now() / hour) * hour - hoursAgo * hour).toISOString();
+}
+
+/** The counts of the volume buckets from `start`, `hours` of them, keyed by timeframe_start. */
+async function volumeByHour(start, hours) {
+  const end = new Date(Date.parse(start) + hours * 3600 * 1000).toISOString();
+  const { data } = await client.events.volume.list({ timeframe_start: start, timeframe_end: end, limit: 100 });
+  assert.equal(data.length, hours);
+  return new Map(data.map((b) => [Date.parse(b.timeframe_start), b.count]));
+}
+
+test('backfills: create, ingest into, list, fetch, close and revert; volume follows them', async () => {
+  const customer = await createCustomer('backfill');
+  // A timeframe of three hours, six to three hours ago (inside the grace period, so an existing
+  // event can be ingested the ordinary way), scoped to this run's customer.
+  const start = hourStartAgo(6);
+  const end = hourStartAgo(3);
+  const hourA = Date.parse(start);
+  const hourB = hourA + 3600 * 1000;
+  const existing = `conf-${run}-bf-existing`;
+  const replay = `conf-${run}-bf-replay`;
+  await client.events.ingest({ events: [{ idempotency_key: existing, event_name: 'api_request', timestamp: new Date(hourA + 60_000).toISOString(), customer_id: customer.id, properties: { ms: 200 } }] });
+  const before = await volumeByHour(start, 3);
+
+  const created = await client.events.backfills.create({
+    timeframe_start: start,
+    timeframe_end: end,
+    external_customer_id: customer.external_customer_id,
+    deprecation_filter: 'ms > 100',
+  });
+  assert.equal(created.status, 'pending');
+  assert.equal(created.customer_id, customer.id);
+  assert.equal(created.events_ingested, 0);
+  assert.equal(created.replace_existing_events, true);
+  assert.equal(created.reverted_at, null);
+  assert.equal(Date.parse(created.timeframe_start), Date.parse(start));
+  assert.ok(Date.parse(created.close_time) > Date.now(), 'close_time defaults to the future');
+
+  await client.events.ingest(
+    { events: [{ idempotency_key: replay, event_name: 'api_request', timestamp: new Date(hourB + 60_000).toISOString(), customer_id: customer.id, properties: { ms: 50 } }] },
+    { query: { backfill_id: created.id } },
+  );
+  // The SDK's own backfill_id parameter works the same way.
+  await client.events.ingest({
+    backfill_id: created.id,
+    events: [{ idempotency_key: `${replay}-2`, event_name: 'api_request', timestamp: new Date(hourB + 120_000).toISOString(), customer_id: customer.id, properties: { ms: 60 } }],
+  });
+  const fetched = await client.events.backfills.fetch(created.id);
+  assert.equal(fetched.events_ingested, 2);
+  assert.deepEqual((await client.events.search({ event_ids: [replay] })).data, [], 'a pending backfill\'s events are not visible yet');
+
+  // An event outside the timeframe is refused.
+  const outside = await expectError(client.events.ingest({
+    backfill_id: created.id,
+    events: [{ idempotency_key: `${replay}-late`, event_name: 'api_request', timestamp: end, customer_id: customer.id, properties: { ms: 1 } }],
+  }), Orb.BadRequestError);
+  assert.match(JSON.stringify(outside.error.validation_errors), /timeframe/);
+
+  // A second pending backfill over the same timeframe and customer is refused.
+  const overlap = await expectError(client.events.backfills.create({ timeframe_start: start, timeframe_end: end, customer_id: customer.id }), Orb.BadRequestError);
+  assert.equal(overlap.error.type, errorType('400-constraint-violation'));
+
+  // List: auto-pagination with limit 1 reaches it, newest first.
+  const listed = [];
+  for await (const b of client.events.backfills.list({ limit: 1 })) listed.push(b);
+  assert.equal(new Set(listed.map((b) => b.id)).size, listed.length, 'a backfill was listed twice');
+  assert.ok(listed.some((b) => b.id === created.id), 'the new backfill was not listed');
+  for (let i = 1; i < listed.length; i++) {
+    assert.ok(Date.parse(listed[i].created_at) <= Date.parse(listed[i - 1].created_at), 'backfills are not listed newest first');
+  }
+
+  const closed = await client.events.backfills.close(created.id);
+  assert.equal(closed.status, 'reflected');
+  assert.ok(Date.parse(closed.close_time) <= Date.now() + 1000, 'close_time is when it was closed');
+  assert.equal((await searchOne(replay)).deprecated, false);
+  assert.equal((await searchOne(existing)).deprecated, true, 'the replaced event no longer counts');
+  const afterClose = await volumeByHour(start, 3);
+  assert.equal(afterClose.get(hourA), before.get(hourA) - 1);
+  assert.equal(afterClose.get(hourB), before.get(hourB) + 2);
+
+  const reverting = await client.events.backfills.revert(created.id);
+  assert.equal(reverting.status, 'pending_revert');
+  assert.ok(reverting.reverted_at, 'reverted_at is set');
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // the sandbox's pending_revert lasts a second
+  assert.equal((await client.events.backfills.fetch(created.id)).status, 'reverted');
+  assert.equal((await searchOne(existing)).deprecated, false, 'reverting restores the replaced event');
+  assert.deepEqual((await client.events.search({ event_ids: [replay] })).data, []);
+  assert.deepEqual(await volumeByHour(start, 3), before, 'reverting restores the volume');
+
+  const notFound = await expectError(client.events.backfills.fetch(`conf-${run}-no-backfill`), Orb.NotFoundError);
+  assert.equal(notFound.error.type, errorType('404-resource-not-found'));
+});
+
+test('backfills: a backfill reverted before it is closed goes straight to reverted; events older than the grace period need one', async () => {
+  const customer = await createCustomer('backfill-old');
+  const start = hourStartAgo(72);
+  const end = hourStartAgo(48);
+  const old = { idempotency_key: `conf-${run}-bf-old`, event_name: 'api_request', timestamp: hourStartAgo(60), customer_id: customer.id, properties: { ms: 5 } };
+  await expectError(client.events.ingest({ events: [old] }), Orb.BadRequestError);
+  const b = await client.events.backfills.create({ timeframe_start: start, timeframe_end: end, customer_id: customer.id, replace_existing_events: false });
+  assert.equal(b.replace_existing_events, false);
+  assert.deepEqual((await client.events.ingest({ backfill_id: b.id, events: [old] })).validation_failed, []);
+  const reverted = await client.events.backfills.revert(b.id);
+  assert.equal(reverted.status, 'reverted');
+  assert.equal(reverted.events_ingested, 1);
+  const closeAgain = await expectError(client.events.backfills.close(b.id), Orb.BadRequestError);
+  assert.equal(closeAgain.error.type, errorType('400-constraint-violation'));
+});
+
+test('volume: hourly buckets, ascending, with every hour listed', async () => {
+  const customer = await createCustomer('volume');
+  const start = hourStartAgo(9);
+  const before = await volumeByHour(start, 2);
+  await client.events.ingest({
+    events: [0, 1, 2].map((i) => ({
+      idempotency_key: `conf-${run}-vol-${i}`, event_name: 'api_request',
+      timestamp: new Date(Date.parse(start) + (i === 2 ? 3600_000 : 0) + i * 1000).toISOString(),
+      customer_id: customer.id, properties: { i },
+    })),
+  });
+  const { data } = await client.events.volume.list({ timeframe_start: start, timeframe_end: hourStartAgo(7) });
+  assert.equal(data.length, 2);
+  assert.ok(Date.parse(data[0].timeframe_start) < Date.parse(data[1].timeframe_start));
+  assert.equal(Date.parse(data[0].timeframe_end), Date.parse(data[1].timeframe_start));
+  assert.equal(data[0].count, before.get(Date.parse(start)) + 2);
+  assert.equal(data[1].count, before.get(Date.parse(start) + 3600_000) + 1);
+  const invalid = await expectError(client.events.volume.list({ timeframe_start: start, timeframe_end: start }), Orb.BadRequestError);
+  assert.match(JSON.stringify(invalid.error.validation_errors), /timeframe_end/);
+});

@@ -3,6 +3,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
+#include <algorithm>
+
 namespace ul {
 
 ApiError ApiError::make(int status, QLatin1StringView typeSuffix, const QString &title, const QString &detail,
@@ -14,6 +16,20 @@ ApiError ApiError::make(int status, QLatin1StringView typeSuffix, const QString 
     e.title = title;
     e.detail = detail;
     e.validationErrors = validationErrors;
+    return e;
+}
+
+ApiError ApiError::fromResponse(int status, QByteArrayView body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body.toByteArray()).object();
+    ApiError e;
+    e.status = status;
+    e.type = o.value(QLatin1StringView("type")).toString();
+    e.title = o.value(QLatin1StringView("title")).toString();
+    e.detail = o.value(QLatin1StringView("detail")).toString();
+    e.validationErrors = o.value(QLatin1StringView("validation_errors")).toArray();
+    if (e.type.isEmpty() && e.detail.isEmpty()) // not Orb's envelope: keep a readable excerpt
+        e.detail = QString::fromUtf8(body.first(std::min<qsizetype>(body.size(), 300))).simplified();
     return e;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QByteArrayView>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
 #include <QtCore/QString>
@@ -34,6 +35,9 @@ struct ApiError {
     /// Builds the envelope for one of the OrbErrorType suffixes.
     static ApiError make(int status, QLatin1StringView typeSuffix, const QString &title,
                          const QString &detail = {}, const QJsonArray &validationErrors = {});
+    /// Reads a server's error answer: Orb's envelope, or for any other body (an HTML page from a
+    /// proxy, plain text, nothing) the status with a readable excerpt of the body as detail.
+    static ApiError fromResponse(int status, QByteArrayView body);
     /// The suffix after `#` of the type URL, e.g. `404-resource-not-found`.
     [[nodiscard]] QString typeSuffix() const;
     /// Orb's JSON body for this error (validation_errors only where there are some, or for 400 validation).

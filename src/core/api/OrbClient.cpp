@@ -42,20 +42,6 @@ bool isTransientTransportError(QNetworkReply::NetworkError error)
     }
 }
 
-ApiError apiErrorFrom(int status, const QByteArray &body)
-{
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    ApiError e;
-    e.status = status;
-    e.type = o.value(QLatin1StringView("type")).toString();
-    e.title = o.value(QLatin1StringView("title")).toString();
-    e.detail = o.value(QLatin1StringView("detail")).toString();
-    e.validationErrors = o.value(QLatin1StringView("validation_errors")).toArray();
-    if (e.type.isEmpty() && e.detail.isEmpty()) // not Orb's envelope: keep a readable excerpt
-        e.detail = QString::fromUtf8(body.left(300)).simplified();
-    return e;
-}
-
 std::optional<QString> optionalString(const QJsonValue &v)
 {
     return v.isString() ? std::optional(v.toString()) : std::nullopt;
@@ -200,7 +186,7 @@ void PendingRequest::onReplyFinished()
         return;
     }
     failure.kind = RequestError::Kind::Http;
-    failure.api = apiErrorFrom(status, body);
+    failure.api = ApiError::fromResponse(status, body);
     retryOrFinish(failure, status, false, reply->rawHeader("retry-after-ms"), reply->rawHeader("retry-after"),
                   reply->rawHeader("x-should-retry"));
 }

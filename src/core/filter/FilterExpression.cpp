@@ -642,9 +642,23 @@ QString operatorText(CompareOp op)
 QString literalText(const PropertyValue &value)
 {
     if (const auto *text = std::get_if<QString>(&value)) {
-        QString quoted = *text;
-        quoted.replace(QLatin1Char('\''), QLatin1StringView("''"));
-        return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+        QString quoted;
+        quoted.reserve(text->size() + 2);
+        quoted += u'\'';
+        for (qsizetype i = 0; i < text->size(); ++i) {
+            const QChar c = text->at(i);
+            if (c == u'\'') {
+                quoted += QLatin1StringView("''");
+            } else if (c == u'\\') {
+                // Before a quote, a backslash or the closing quote it would read as an escape.
+                const bool escape = i + 1 == text->size() || text->at(i + 1) == u'\'' || text->at(i + 1) == u'\\';
+                quoted += escape ? QLatin1StringView("\\\\") : QLatin1StringView("\\");
+            } else {
+                quoted += c;
+            }
+        }
+        quoted += u'\'';
+        return quoted;
     }
     if (const auto *d = std::get_if<double>(&value)) {
         QString number = QString::number(*d, 'g', QLocale::FloatingPointShortest);

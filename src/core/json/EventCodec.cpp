@@ -1,6 +1,6 @@
 #include "json/EventCodec.h"
 
-#include <simdjson.h>
+#include "json/SimdJsonSupport.h"
 
 namespace ul::json {
 
@@ -8,41 +8,10 @@ namespace {
 
 using simdjson::dom::element;
 using simdjson::dom::element_type;
-
-simdjson::dom::parser &threadParser()
-{
-    thread_local simdjson::dom::parser parser;
-    return parser;
-}
-
-QString toQString(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-QString typeName(element_type type)
-{
-    switch (type) {
-    case element_type::ARRAY: return QStringLiteral("an array");
-    case element_type::OBJECT: return QStringLiteral("an object");
-    case element_type::INT64:
-    case element_type::UINT64:
-    case element_type::DOUBLE: return QStringLiteral("a number");
-    case element_type::STRING: return QStringLiteral("a string");
-    case element_type::BOOL: return QStringLiteral("a boolean");
-    case element_type::NULL_VALUE: return QStringLiteral("null");
-    }
-    return QStringLiteral("a value");
-}
-
-Expected<element, QString> parseDocument(QByteArrayView body)
-{
-    element root;
-    const auto error = threadParser().parse(body.data(), size_t(body.size()), true).get(root);
-    if (error)
-        return Unexpected{QStringLiteral("the body is not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(error)))};
-    return root;
-}
+using detail::parseDocument;
+using detail::threadParser;
+using detail::toQString;
+using detail::typeName;
 
 void readProperties(element value, Properties &out, QStringList &problems)
 {

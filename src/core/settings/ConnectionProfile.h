@@ -30,6 +30,12 @@ struct ConnectionProfile {
     int retryLimit = 2;
     /// Where "annotate corrections" posts (Dynatrace-style events ingest). Empty: no sink.
     QUrl annotationSinkUrl;
+    /// The annotation's eventType (one of AnnotationSink::eventTypes()).
+    QString annotationEventType = QStringLiteral("CUSTOM_ANNOTATION");
+    /// Which entities the annotation is attached to (Dynatrace entity selector); empty: the environment.
+    QString annotationEntitySelector;
+    /// The annotation's `timeout` in minutes; 0: not sent (the sink's default, 15).
+    int annotationTimeoutMinutes = 0;
     QString colour = QStringLiteral("#3465a4"); ///< `#rrggbb`.
     bool production = false;
 

@@ -54,7 +54,8 @@ QString toName(Settings::TimeDisplay d) { return d == Settings::TimeDisplay::Loc
 constexpr QLatin1StringView ProfileKeys[] = {
     QLatin1StringView("id"), QLatin1StringView("name"), QLatin1StringView("kind"), QLatin1StringView("baseUrl"),
     QLatin1StringView("requestTimeoutMs"), QLatin1StringView("retryLimit"), QLatin1StringView("annotationSinkUrl"),
-    QLatin1StringView("colour"), QLatin1StringView("production")};
+    QLatin1StringView("colour"), QLatin1StringView("production"), QLatin1StringView("annotationEventType"),
+    QLatin1StringView("annotationEntitySelector"), QLatin1StringView("annotationTimeoutMinutes")};
 
 } // namespace
 
@@ -241,6 +242,9 @@ QList<ConnectionProfile> Settings::profiles() const
         p.annotationSinkUrl = QUrl(s.value(ProfileKeys[6]).toString(), QUrl::StrictMode);
         p.colour = s.value(ProfileKeys[7], p.colour).toString();
         p.production = s.value(ProfileKeys[8], false).toBool();
+        p.annotationEventType = s.value(ProfileKeys[9], p.annotationEventType).toString();
+        p.annotationEntitySelector = s.value(ProfileKeys[10]).toString();
+        p.annotationTimeoutMinutes = s.value(ProfileKeys[11], 0).toInt();
         result.append(p);
     }
     s.endArray();
@@ -273,6 +277,9 @@ void Settings::setProfiles(const QList<ConnectionProfile> &given)
         s.setValue(ProfileKeys[6], p.annotationSinkUrl.toString(QUrl::RemoveUserInfo));
         s.setValue(ProfileKeys[7], p.colour);
         s.setValue(ProfileKeys[8], p.production);
+        s.setValue(ProfileKeys[9], p.annotationEventType);
+        s.setValue(ProfileKeys[10], p.annotationEntitySelector);
+        s.setValue(ProfileKeys[11], p.annotationTimeoutMinutes);
     }
     s.endArray();
     Q_EMIT changed(Key::Profiles);
@@ -351,9 +358,10 @@ void Settings::migrateV0ToV1()
         m_migrationLog << QStringLiteral("display/utc → Display/timeZone");
     }
     if (s.contains(v0::FlushSeconds)) {
-        const qint64 seconds = s.value(v0::FlushSeconds).toLongLong();
-        s.remove(v0::FlushSeconds);
         const Directive &d = directive(Key::OutboxFlushInterval);
+        // Clamped before the multiplication: a hand-edited huge number must not overflow.
+        const qint64 seconds = std::clamp<qint64>(s.value(v0::FlushSeconds).toLongLong(), 0, d.maximum / 1000 + 1);
+        s.remove(v0::FlushSeconds);
         s.setValue(d.name, std::clamp<qint64>(seconds * 1000, d.minimum, d.maximum));
         m_migrationLog << QStringLiteral("outbox/flushIntervalSeconds → Outbox/flushIntervalMs");
     }

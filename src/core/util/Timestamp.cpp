@@ -106,6 +106,11 @@ Expected<Timestamp, QString> parse(const Char *s, qsizetype n, bool requireUtc)
     const qint64 days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     const qint64 ms = ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000LL + fractionMs
         - offsetMinutes * 60'000;
+    // An offset can carry 0000-01-01 or 9999-12-31 out of the four-digit years that toIso8601()
+    // (and Orb) write: such an instant could not be sent back.
+    constexpr qint64 msPerDay = 86'400'000;
+    if (ms < daysFromCivil(0, 1, 1) * msPerDay || ms >= daysFromCivil(10000, 1, 1) * msPerDay)
+        return Unexpected{QStringLiteral("is outside the years 0000 to 9999 in UTC")};
     return Timestamp::fromMsecs(ms);
 }
 

@@ -2,6 +2,7 @@
 
 #include "SandboxServer.h"
 #include "json/EventCodec.h"
+#include "routes/BackfillRoutes.h"
 #include "routes/RouteSupport.h"
 #include "store/SandboxStore.h"
 #include "validation/EventRules.h"
@@ -50,8 +51,13 @@ HttpResponse ingest(SandboxContext &ctx, const HttpRequest &request)
     if (debugText && *debugText != QLatin1StringView("true") && *debugText != QLatin1StringView("false"))
         return HttpResponse::validation(QStringLiteral("debug must be true or false."), {QStringLiteral("debug: must be true or false")});
     const bool debug = debugText == QStringLiteral("true");
-    if (backfillId) // backfills are created through /events/backfills; none by this id exists
-        return notFound(QStringLiteral("Backfill"), *backfillId);
+    std::optional<Backfill> backfill;
+    if (backfillId) {
+        auto open = backfillOpenForIngest(ctx, *backfillId);
+        if (!open)
+            return open.error();
+        backfill = *open;
+    }
 
     auto decoded = json::decodeIngestBody(request.body);
     if (!decoded)
@@ -70,6 +76,8 @@ HttpResponse ingest(SandboxContext &ctx, const HttpRequest &request)
             problems = checkIngestEvent(event, now, ctx.options.rules, backfillId.has_value());
         if (problems.isEmpty() && event.customerId && !ctx.store.customer(*event.customerId))
             problems << QStringLiteral("customer_id: no customer with id %1 exists").arg(*event.customerId);
+        if (problems.isEmpty() && backfill)
+            problems = backfillEventProblems(ctx.store, *backfill, event);
         if (!event.id.isEmpty()) {
             if (auto first = firstSeen.constFind(event.id); first != firstSeen.constEnd()) {
                 if (!sameContent(decoded->at(*first).event, event)) {
@@ -107,7 +115,7 @@ HttpResponse ingest(SandboxContext &ctx, const HttpRequest &request)
                                             .arg(decoded->size()));
     }
     if (!accepted.isEmpty()) {
-        if (auto stored = ctx.store.insertEvents(accepted, now); !stored) {
+        if (auto stored = ctx.store.insertEvents(accepted, now, backfillId); !stored) {
             return HttpResponse::error(ApiError::make(500, OrbErrorType::InternalServerError, QStringLiteral("Internal server error"),
                                                       QStringLiteral("The events could not be stored: %1").arg(stored.error())));
         }
@@ -166,7 +174,8 @@ HttpResponse search(SandboxContext &ctx, const HttpRequest &request)
         if (seen.contains(id))
             continue;
         seen.insert(id);
-        const auto event = ctx.store.currentEvent(id);
+        // Events of backfills that are not reflected are not shown; replaced ones show as deprecated.
+        const auto event = ctx.store.visibleEvent(id);
         if (event && event->timestamp >= start && event->timestamp < end)
             json::writeEvent(out, ctx.store.resolveCustomer(*event));
     }

@@ -1,6 +1,7 @@
 #include "store/SandboxStore.h"
 
 #include "json/EventCodec.h"
+#include "store/StoreCursor.h"
 
 #include <QtCore/QJsonDocument>
 
@@ -44,6 +45,25 @@ CREATE TABLE IF NOT EXISTS corrections (
     change TEXT NOT NULL,
     recorded_at_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS corrections_by_customer ON corrections (customer_key, change, recorded_at_ms);
+-- Backfills: their settings never change; status, close time, revert time and the count of
+-- their events follow the state machine.
+CREATE TABLE IF NOT EXISTS backfills (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    timeframe_start_ms INTEGER NOT NULL,
+    timeframe_end_ms INTEGER NOT NULL,
+    close_time_ms INTEGER,
+    reverted_at_ms INTEGER,
+    customer_id TEXT,
+    replace_existing_events INTEGER NOT NULL,
+    deprecation_filter TEXT,
+    events_ingested INTEGER NOT NULL DEFAULT 0);
+-- Append-only: the events a backfill's closing replaced (they count again once it is reverted).
+CREATE TABLE IF NOT EXISTS backfill_replacements (
+    backfill_id TEXT NOT NULL,
+    event_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency_records (
     key TEXT PRIMARY KEY,
     fingerprint BLOB NOT NULL,
@@ -55,21 +75,6 @@ CREATE TABLE IF NOT EXISTS idempotency_records (
 quint64 hashId(const QString &id)
 {
     return qHash(id, size_t(0x9E3779B97F4A7C15ULL));
-}
-
-QString encodeCursor(qint64 seq)
-{
-    return QString::fromLatin1(QByteArray("c:" + QByteArray::number(seq)).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-std::optional<qint64> decodeCursor(const QString &cursor)
-{
-    const QByteArray raw = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
-    if (!raw.startsWith("c:"))
-        return std::nullopt;
-    bool ok = false;
-    const qint64 seq = raw.mid(2).toLongLong(&ok);
-    return ok ? std::optional(seq) : std::nullopt;
 }
 
 StoredCustomer readCustomer(const sqlite::Statement &q)
@@ -151,6 +156,8 @@ Expected<Done, QString> SandboxStore::prepareSchema()
                           m_selectVersion);
         !ok)
         return ok;
+    if (auto ok = prepare("UPDATE backfills SET events_ingested = ?2 WHERE id = ?1", m_updateBackfillCount); !ok)
+        return ok;
     return prepare("SELECT event_id FROM event_versions WHERE seq = ?1", m_selectEventId);
 }
 
@@ -166,12 +173,29 @@ Expected<Done, QString> SandboxStore::loadIndexes()
             m_customerByExternalId.insert(*c.customer.externalCustomerId, c.customer.id);
         m_customers.insert(c.customer.id, c);
     }
-    auto versions = m_db.prepare("SELECT seq, event_id FROM event_versions ORDER BY seq");
+    if (auto ok = loadBackfills(); !ok)
+        return ok;
+    auto versions = m_db.prepare("SELECT seq, event_id, timestamp_ms, deprecated, backfill_id, previous_seq"
+                                 " FROM event_versions ORDER BY seq");
     if (!versions)
         return Unexpected{versions.error()};
     while (versions->step()) {
         const QString id = versions->text(1);
-        indexVersion(id, hashId(id), versions->int64(0));
+        const qint64 seq = versions->int64(0);
+        indexVersion(id, hashId(id), seq);
+        noteVersion(seq, Timestamp::fromMsecs(versions->int64(2)), versions->int64(3) != 0,
+                    backfillIndex(versions->optionalText(4)), versions->optionalInt64(5));
+    }
+    auto replaced = m_db.prepare("SELECT backfill_id, event_id FROM backfill_replacements ORDER BY rowid");
+    if (!replaced)
+        return Unexpected{replaced.error()};
+    while (replaced->step()) {
+        const qint32 backfill = backfillIndex(replaced->text(0));
+        const auto seq = currentSeq(replaced->text(1));
+        if (backfill < 0 || !seq)
+            continue;
+        m_replacedBy[*seq].push_back(backfill);
+        m_rows[size_t(*seq)].flags |= ReplacedRow;
     }
     return Done{};
 }
@@ -243,6 +267,12 @@ std::optional<SandboxStore::VersionRow> SandboxStore::rowAt(qint64 seq) const
 
 std::optional<Event> SandboxStore::currentEvent(const QString &id) const
 {
+    auto current = currentVersion(id);
+    return current ? std::optional(std::move(current->second)) : std::nullopt;
+}
+
+std::optional<std::pair<qint64, Event>> SandboxStore::currentVersion(const QString &id) const
+{
     // As currentSeq(), but the id is checked on the row read anyway: one query per event, not two
     // (search reads up to 500 events per request this way).
     std::optional<qint64> seq;
@@ -259,7 +289,7 @@ std::optional<Event> SandboxStore::currentEvent(const QString &id) const
     auto row = rowAt(*seq);
     if (!row || row->event.id != id)
         return std::nullopt;
-    return std::move(row->event);
+    return std::pair(*seq, std::move(row->event));
 }
 
 Event SandboxStore::resolveCustomer(Event event) const
@@ -294,6 +324,9 @@ Expected<Done, QString> SandboxStore::insertEvents(const QList<Event> &events, T
     sqlite::Transaction tx(m_db);
     if (!tx.isActive())
         return Unexpected{m_db.lastError()};
+    const qint32 backfill = backfillIndex(backfillId);
+    if (backfillId && backfill < 0)
+        return Unexpected{QStringLiteral("backfill %1 does not exist").arg(*backfillId)};
     QList<qint64> seqs;
     seqs.reserve(events.size());
     for (const Event &e : events) {
@@ -313,10 +346,18 @@ Expected<Done, QString> SandboxStore::insertEvents(const QList<Event> &events, T
             return Unexpected{ok.error()};
         seqs.append(m_db.lastInsertRowId());
     }
+    if (backfill >= 0) {
+        const qint64 ingested = m_backfills[size_t(backfill)].eventsIngested + events.size();
+        if (auto ok = m_updateBackfillCount.bind(1, *backfillId).bind(2, ingested).exec(); !ok)
+            return ok;
+    }
     if (auto ok = tx.commit(); !ok)
         return ok;
+    if (backfill >= 0)
+        m_backfills[size_t(backfill)].eventsIngested += events.size();
     for (qsizetype i = 0; i < events.size(); ++i)
         indexVersion(events[i].id, hashId(events[i].id), seqs[i]);
+    noteIngested(events, seqs, backfill);
     for (const auto &listener : m_listeners)
         listener(EventChange::Ingested, events, 1, recordedAt, backfillId);
     return Done{};
@@ -356,6 +397,7 @@ Expected<Done, QString> SandboxStore::appendVersion(const Event &event, EventCha
     if (auto ok = tx.commit(); !ok)
         return ok;
     indexVersion(event.id, hashId(event.id), seq);
+    noteVersion(seq, event.timestamp, event.deprecated, -1, previousSeq);
     if (!m_listeners.empty()) {
         const QList<Event> changed{event};
         for (const auto &listener : m_listeners)
