@@ -4,8 +4,10 @@
 #include "ColdStartReport.h"
 #include "EmbeddedSandbox.h"
 #include "FirstExposureWatcher.h"
+#include "LanguageManager.h"
 #include "MainWindow.h"
 #include "TimeDisplay.h"
+#include "corrections/CorrectionsHub.h"
 #include "settings/ProfileSession.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
@@ -24,6 +26,12 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart; // first thing: --quit-after-shown reports the time from here
     sinceStart.start();
+    // USAGELENS_STARTUP_TRACE=1: where the start-up time goes, one line per step on stderr.
+    const bool traceStartup = qEnvironmentVariableIsSet("USAGELENS_STARTUP_TRACE");
+    const auto mark = [&sinceStart, traceStartup](const char *step) {
+        if (traceStartup)
+            std::fprintf(stderr, "startup %8.2f ms  %s\n", double(sinceStart.nsecsElapsed()) / 1e6, step);
+    };
 
     // Answered before QApplication exists, so --help and --version need no display.
     const auto commandLine = ul::gui::AppCommandLine::parse(ul::gui::AppCommandLine::argumentsOf(argc, argv));
@@ -34,22 +42,27 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     ul::gui::applyAppIdentity();
+    mark("QApplication");
 
     // Settings and profiles; tokens live in the OS keychain, never in the settings.
     const std::unique_ptr<ul::Settings> settings = ul::Settings::openDefault();
     ul::gui::applyTheme(settings->theme());
     ul::gui::TimeDisplay::instance().setLocal(settings->timeDisplay() == ul::Settings::TimeDisplay::Local);
+    ul::gui::LanguageManager language; // before any widget: the window comes up in its language
+    language.follow(*settings);
     QObject::connect(settings.get(), &ul::Settings::changed, settings.get(), [&settings](ul::Settings::Key key) {
         if (key == ul::Settings::Key::Theme)
             ul::gui::applyTheme(settings->theme());
         else if (key == ul::Settings::Key::TimeDisplay)
             ul::gui::TimeDisplay::instance().setLocal(settings->timeDisplay() == ul::Settings::TimeDisplay::Local);
     });
+    mark("settings, theme, language");
     ul::TokenStore tokens;
     tokens.setFileFallback(settings->tokenFileOptIn(), ul::TokenStore::defaultFilePath());
     ul::ProfileStore profiles(*settings, tokens);
     profiles.ensureDefaultProfile();
     ul::ProfileSession session(profiles);
+    mark("token store, profiles, session");
 
     // One local workspace per profile: every event fetched from that profile's server.
     ul::workspace::WorkspaceService workspace;
@@ -60,15 +73,33 @@ int main(int argc, char *argv[])
             workspace.open(path);
     });
 
+    // One durable outbox for every write, and a correction journal per profile.
+    auto corrections = ul::gui::CorrectionsHub::open(commandLine.dataDir());
+    if (corrections) {
+        (*corrections)->useTokenStore(tokens);
+        (*corrections)->attachSession(session);
+        // What is still queued stays in the outbox; the next start offers to send it.
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, corrections->get(), &ul::gui::CorrectionsHub::close);
+    } else {
+        std::fprintf(stderr, "usagelens: corrections are unavailable: %s\n", qPrintable(corrections.error()));
+    }
+
     ul::gui::MainWindow window;
+    mark("MainWindow constructed");
     window.attachSession(*settings, profiles, session);
     window.attachWorkspace(workspace);
+    if (corrections)
+        window.attachCorrections(**corrections, &workspace);
+    mark("session and workspace attached");
     ul::gui::EmbeddedSandbox sandbox; // destroyed first: stops the server before the window goes
     window.follow(sandbox);
     session.activate();
+    mark("session activated");
     window.show();
+    mark("show() returned");
     if (commandLine.options.quitAfterShown) {
-        ul::gui::FirstExposureWatcher::watch(window, [&sinceStart] {
+        ul::gui::FirstExposureWatcher::watch(window, [&sinceStart, &mark] {
+            mark("window exposed and painted");
             ul::gui::printColdStartReport(sinceStart);
             QCoreApplication::quit();
         });

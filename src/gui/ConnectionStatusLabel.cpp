@@ -2,6 +2,8 @@
 
 #include "CustomerCounter.h"
 
+#include <QtCore/QEvent>
+
 #include <utility>
 
 namespace ul::gui {
@@ -19,38 +21,64 @@ ConnectionStatusLabel::~ConnectionStatusLabel() = default;
 
 void ConnectionStatusLabel::showStarting()
 {
-    setState(State::Starting, tr("Starting the local sandbox…"));
+    setState(State::Starting);
 }
 
 void ConnectionStatusLabel::showConnected(const ServerConnection &connection)
 {
     m_connection = connection;
-    setState(State::Counting, tr("%1 · counting customers…").arg(serverText()));
+    setState(State::Counting);
     m_counter->count(connection);
 }
 
 void ConnectionStatusLabel::showStartFailure(const QString &message)
 {
-    setState(State::Failed, tr("The local sandbox did not start: %1").arg(message));
+    m_failure = message;
+    setState(State::Failed);
 }
 
 void ConnectionStatusLabel::showCustomerCount(qint64 customers)
 {
-    // Two messages rather than "customer(s)": English has no numerus catalogue to fix the plural.
-    const QString count = customers == 1 ? tr("1 customer") : tr("%n customers", nullptr, static_cast<int>(customers));
-    setState(State::Connected, tr("%1 · %2").arg(serverText(), count));
+    m_customers = customers;
+    setState(State::Connected);
 }
 
 void ConnectionStatusLabel::showCountFailure(const QString &message)
 {
-    setState(State::Unreachable, tr("%1 · cannot list customers: %2").arg(serverText(), message));
+    m_failure = message;
+    setState(State::Unreachable);
 }
 
-void ConnectionStatusLabel::setState(State state, const QString &text)
+void ConnectionStatusLabel::setState(State state)
 {
-    setText(text);
-    if (std::exchange(m_state, state) != state)
+    const State previous = std::exchange(m_state, state);
+    setText(stateText());
+    if (previous != state)
         Q_EMIT stateChanged(state);
+}
+
+QString ConnectionStatusLabel::stateText() const
+{
+    switch (m_state) {
+    case State::Idle: return {};
+    case State::Starting: return tr("Starting the local sandbox…");
+    case State::Counting: return tr("%1 · counting customers…").arg(serverText());
+    case State::Connected: {
+        // Two messages rather than "customer(s)", so English reads right even without its catalogue.
+        const QString count = m_customers == 1 ? tr("1 customer") : tr("%n customers", nullptr, static_cast<int>(m_customers));
+        return tr("%1 · %2").arg(serverText(), count);
+    }
+    case State::Unreachable: return tr("%1 · cannot list customers: %2").arg(serverText(), m_failure);
+    case State::Failed: return tr("The local sandbox did not start: %1").arg(m_failure);
+    }
+    return {};
+}
+
+void ConnectionStatusLabel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        setText(stateText());
+    QLabel::changeEvent(event);
 }
 
 QString ConnectionStatusLabel::serverText() const

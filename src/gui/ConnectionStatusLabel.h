@@ -29,15 +29,22 @@ public:
 Q_SIGNALS:
     void stateChanged(ul::gui::ConnectionStatusLabel::State state);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showCustomerCount(qint64 customers);
     void showCountFailure(const QString &message);
-    void setState(State state, const QString &text);
+    void setState(State state);
+    /// The text for the state, in the current language.
+    [[nodiscard]] QString stateText() const;
     [[nodiscard]] QString serverText() const;
 
     CustomerCounter *m_counter;
     ServerConnection m_connection;
     State m_state = State::Idle;
+    qint64 m_customers = 0;
+    QString m_failure; ///< Why the sandbox did not start or the customers could not be listed.
 };
 
 } // namespace ul::gui

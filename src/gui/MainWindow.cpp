@@ -7,7 +7,13 @@
 #include "api/OrbClient.h"
 #include "attempts/AttemptTableModel.h"
 #include "attempts/AttemptsView.h"
+#include "backfills/BackfillsView.h"
+#include "corrections/CorrectionActions.h"
+#include "corrections/CorrectionsHub.h"
+#include "corrections/CorrectionsView.h"
+#include "events/EventTableModel.h"
 #include "events/EventsView.h"
+#include "workspace/WorkspaceModel.h"
 #include "workspace/WorkspaceService.h"
 #include "workspace/WorkspaceView.h"
 #include "settings/ProductionBanner.h"
@@ -27,6 +33,7 @@
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
+#include <QtWidgets/QTableView>
 #include <QtWidgets/QToolBar>
 
 namespace ul::gui {
@@ -71,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     setUpViewMenu();
     setUpHelpMenu();
     setUpAttemptsView();
+    setUpBackfillsView();
     styleEmptyStates();
     restoreWindowState();
 }
@@ -120,10 +128,30 @@ void MainWindow::setUpAttemptsView()
     });
 }
 
+void MainWindow::setUpBackfillsView()
+{
+    // The view replaces the tab's empty state (kept, hidden: retranslateUi sets its texts).
+    m_ui->backfillsEmptyTitleLabel->hide();
+    m_ui->backfillsEmptyTextLabel->hide();
+    for (QSpacerItem *spacer : {m_ui->backfillsTopSpacer, m_ui->backfillsBottomSpacer})
+        spacer->changeSize(0, 0, QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_backfillsView = new BackfillsView(m_ui->backfillsTab);
+    m_ui->backfillsEmptyLayout->addWidget(m_backfillsView);
+    // View › Event volume: the chart below the backfills.
+    m_ui->viewMenu->addSeparator();
+    m_volumeAction = m_ui->viewMenu->addAction(QString());
+    connect(m_volumeAction, &QAction::triggered, this, [this] {
+        showView(View::Backfills);
+        m_backfillsView->showVolume();
+    });
+    retranslate();
+}
+
 void MainWindow::useClient(OrbClient *client)
 {
     m_ui->eventsView->setClient(client);
     m_attemptsView->setClient(client);
+    m_backfillsView->setClient(client);
     if (m_ownsClient)
         delete m_client; // after the views have let go of it
     m_client = client;
@@ -140,13 +168,14 @@ void MainWindow::attachSession(Settings &settings, ProfileStore &profiles, Profi
     m_productionBanner = new ProductionBanner(this);
     m_ui->centralLayout->insertWidget(0, m_productionBanner);
     m_profileSwitcher = new ProfileSwitcher(profiles, this);
-    m_profileSwitcher->setToolTip(tr("The connection profile every view works on"));
-    QToolBar *profileBar = addToolBar(tr("Profile"));
-    profileBar->setObjectName(QStringLiteral("profileToolBar"));
-    profileBar->setMovable(false);
-    profileBar->addWidget(new QLabel(tr("Profile:"), profileBar));
-    profileBar->addWidget(m_profileSwitcher);
-    profileBar->addAction(m_ui->settingsAction);
+    m_profileBar = addToolBar(QString());
+    m_profileBar->setObjectName(QStringLiteral("profileToolBar"));
+    m_profileBar->setMovable(false);
+    m_profileLabel = new QLabel(m_profileBar);
+    m_profileBar->addWidget(m_profileLabel);
+    m_profileBar->addWidget(m_profileSwitcher);
+    m_profileBar->addAction(m_ui->settingsAction);
+    retranslate();
     m_ui->settingsAction->setEnabled(true);
 
     connect(m_profileSwitcher, &ProfileSwitcher::profileChosen, &session, [&session](const QString &id) { session.activate(id); });
@@ -180,9 +209,58 @@ void MainWindow::attachWorkspace(workspace::WorkspaceService &workspace)
 {
     EventsView &events = eventsView();
     m_workspaceView = new WorkspaceView(&workspace, events.sourceTabWidget());
-    events.sourceTabWidget()->addTab(m_workspaceView, tr("Local workspace"));
+    events.sourceTabWidget()->addTab(m_workspaceView, QString());
+    retranslate();
     connect(&events, &EventsView::eventsFetched, &workspace, &workspace::WorkspaceService::storeFetchedEvents);
     connect(m_workspaceView, &WorkspaceView::currentEventChanged, &events, &EventsView::showEventDetails);
+}
+
+void MainWindow::attachCorrections(CorrectionsHub &hub, workspace::WorkspaceService *workspace)
+{
+    // The journal view replaces the tab's empty state (kept, hidden: retranslateUi sets its texts).
+    m_ui->correctionsEmptyTitleLabel->hide();
+    m_ui->correctionsEmptyTextLabel->hide();
+    for (QSpacerItem *spacer : {m_ui->correctionsTopSpacer, m_ui->correctionsBottomSpacer})
+        spacer->changeSize(0, 0, QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_correctionsView = new CorrectionsView(hub, m_ui->correctionsTab);
+    m_ui->correctionsEmptyLayout->addWidget(m_correctionsView);
+    m_backfillsView->setHub(&hub); // backfill close, revert and create go through the same outbox
+    // Work left queued by an earlier session: show where the analyst decides about it.
+    connect(&hub, &CorrectionsHub::queuedWorkFound, this, [this] { showView(View::Corrections); });
+    if (hub.queuedFromEarlier() > 0)
+        showView(View::Corrections);
+
+    EventsView &events = eventsView();
+    QList<CorrectionActions *> actions{new CorrectionActions(hub, events.resultsTable(), [&events] { return events.selectedEvents(); }, this)};
+    if (m_workspaceView) {
+        QTableView *table = m_workspaceView->table();
+        actions << new CorrectionActions(hub, table, [table] {
+            return CorrectionActions::selectedEvents(table, WorkspaceModel::EventRole);
+        }, this);
+    }
+    for (CorrectionActions *a : std::as_const(actions))
+        connect(a, &CorrectionActions::notice, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+
+    // The server's version of corrected events replaces the rows shown and the workspace copy.
+    connect(&hub, &CorrectionsHub::eventsRefreshed, this, [&events, workspace](const QList<Event> &refreshed) {
+        QList<Event> shown;
+        for (const Event &e : refreshed) {
+            if (events.model().rowOf(e.id))
+                shown << e;
+        }
+        if (!shown.isEmpty())
+            events.model().addEvents(shown);
+        if (workspace)
+            workspace->storeFetchedEvents(refreshed);
+    });
+    connect(&hub, &CorrectionsHub::correctionGroupFinished, this,
+            [this](const QString &, const QString &action, const CorrectionCounts &counts) {
+                statusBar()->showMessage(counts.failed == 0
+                                             ? tr("%1: %n event(s) done.", nullptr, static_cast<int>(counts.succeeded)).arg(action)
+                                             : tr("%1: %2 done, %3 failed (see Corrections).").arg(action).arg(counts.succeeded).arg(counts.failed),
+                                         15000);
+            });
+    connect(&hub, &CorrectionsHub::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 }
 
 void MainWindow::openSettings()
@@ -228,6 +306,28 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    m_volumeAction->setText(tr("Event &volume"));
+    if (m_profileBar) {
+        m_profileBar->setWindowTitle(tr("Profile"));
+        m_profileLabel->setText(tr("Profile:"));
+    }
+    if (m_workspaceView) {
+        QTabWidget *sources = eventsView().sourceTabWidget();
+        sources->setTabText(sources->indexOf(m_workspaceView), tr("Local workspace"));
+    }
 }
 
 void MainWindow::setUpViewMenu()

@@ -5,6 +5,9 @@
 
 #include <memory>
 
+class QLabel;
+class QToolBar;
+
 namespace Ui {
 class MainWindow;
 }
@@ -23,8 +26,11 @@ class Settings;
 namespace ul::gui {
 
 class ConnectionStatusLabel;
+class CorrectionsHub;
+class CorrectionsView;
 class EmbeddedSandbox;
 class AttemptsView;
+class BackfillsView;
 class EventsView;
 class ProductionBanner;
 class ProfileSwitcher;
@@ -58,10 +64,17 @@ public:
     /// lookup in the Events view, keeps every fetched event in it, and shows the selected one in
     /// the shared detail pane.
     void attachWorkspace(workspace::WorkspaceService &workspace);
+    /// Puts the correction journal in the Corrections tab and the amend / bulk amend / deprecate
+    /// actions (context menu, F2, Ctrl+Shift+A, Del) in the events and workspace tables; events
+    /// the server has just corrected are refreshed in both (`workspace` may be null).
+    void attachCorrections(CorrectionsHub &hub, workspace::WorkspaceService *workspace = nullptr);
+    /// Null until attachCorrections().
+    [[nodiscard]] CorrectionsView *correctionsView() const { return m_correctionsView; }
     /// The client of the current connection, or null before there is one.
     [[nodiscard]] OrbClient *client() const { return m_client; }
     [[nodiscard]] EventsView &eventsView() const;
     [[nodiscard]] AttemptsView &attemptsView() const { return *m_attemptsView; }
+    [[nodiscard]] BackfillsView &backfillsView() const { return *m_backfillsView; }
     /// Null until attachWorkspace().
     [[nodiscard]] WorkspaceView *workspaceView() const { return m_workspaceView; }
 
@@ -74,6 +87,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void setUpViewMenu();
@@ -84,6 +98,9 @@ private:
     void showAbout();
     void useClient(OrbClient *client);
     void setUpAttemptsView();
+    void setUpBackfillsView();
+    /// The texts set in code (the form's come from retranslateUi).
+    void retranslate();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ConnectionStatusLabel *m_connectionStatus;
@@ -93,9 +110,14 @@ private:
     ProfileStore *m_profiles = nullptr;
     ProfileSession *m_session = nullptr;
     AttemptsView *m_attemptsView = nullptr;
+    BackfillsView *m_backfillsView = nullptr;
+    QAction *m_volumeAction = nullptr; ///< View › Event volume
     WorkspaceView *m_workspaceView = nullptr;
+    CorrectionsView *m_correctionsView = nullptr;
     ProductionBanner *m_productionBanner = nullptr;
     ProfileSwitcher *m_profileSwitcher = nullptr;
+    QToolBar *m_profileBar = nullptr;
+    QLabel *m_profileLabel = nullptr;
     QUrl m_sandboxUrl;                  ///< The embedded sandbox, for testing its profile in Settings.
     QString m_sandboxToken;
 };

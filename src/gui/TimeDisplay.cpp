@@ -1,5 +1,7 @@
 #include "TimeDisplay.h"
 
+#include "LanguageManager.h"
+
 #include <QtCore/QAbstractItemModel>
 #include <QtCore/QDateTime>
 #include <QtCore/QTimeZone>
@@ -31,14 +33,7 @@ QString TimeDisplay::format(const Timestamp &timestamp)
 
 void TimeDisplay::refreshOnChange(QAbstractItemModel *model)
 {
-    connect(&instance(), &TimeDisplay::changed, model, [model] {
-        const int columns = model->columnCount();
-        if (columns == 0)
-            return;
-        Q_EMIT model->headerDataChanged(Qt::Horizontal, 0, columns - 1);
-        if (const int rows = model->rowCount(); rows > 0)
-            Q_EMIT model->dataChanged(model->index(0, 0), model->index(rows - 1, columns - 1), {Qt::DisplayRole});
-    });
+    connect(&instance(), &TimeDisplay::changed, model, [model] { announceTextsChanged(model); });
 }
 
 QString TimeDisplay::zoneLabel()

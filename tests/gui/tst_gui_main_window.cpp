@@ -7,6 +7,7 @@
 #include "FirstExposureWatcher.h"
 #include "attempts/AttemptTableModel.h"
 #include "attempts/AttemptsView.h"
+#include "backfills/BackfillsView.h"
 #include "events/EventsView.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
@@ -112,15 +113,15 @@ private Q_SLOTS:
         QVERIFY(tabs);
         QCOMPARE(tabTitles(*tabs), (QStringList{QStringLiteral("Events"), QStringLiteral("Corrections"),
                                                 QStringLiteral("Backfills"), QStringLiteral("Webhook attempts")}));
-        // The Events and Webhook attempts tabs host their views; the others are empty states.
+        // The Events, Backfills and Webhook attempts tabs host their views; Corrections is an
+        // empty state until attachCorrections().
         QVERIFY(tabs->widget(0)->findChild<ul::gui::EventsView *>());
+        QCOMPARE(tabs->widget(2)->findChild<ul::gui::BackfillsView *>(), &window.backfillsView());
         QCOMPARE(tabs->widget(3)->findChild<ul::gui::AttemptsView *>(), &window.attemptsView());
-        for (int i = 1; i < 3; ++i) {
-            const QList<QLabel *> labels = tabs->widget(i)->findChildren<QLabel *>();
-            QCOMPARE(labels.size(), 2); // a title and a one-line explanation
-            for (const QLabel *label : labels)
-                QVERIFY2(!label->text().trimmed().isEmpty(), qPrintable(label->objectName()));
-        }
+        const QList<QLabel *> labels = tabs->widget(1)->findChildren<QLabel *>();
+        QCOMPARE(labels.size(), 2); // a title and a one-line explanation
+        for (const QLabel *label : labels)
+            QVERIFY2(!label->text().trimmed().isEmpty(), qPrintable(label->objectName()));
         QCOMPARE(window.currentView(), MainWindow::View::Events);
     }
 

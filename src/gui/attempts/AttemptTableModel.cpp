@@ -1,5 +1,6 @@
 #include "attempts/AttemptTableModel.h"
 
+#include "LanguageManager.h"
 #include "TimeDisplay.h"
 
 #include <QtGui/QBrush>
@@ -11,6 +12,7 @@ namespace ul::gui {
 AttemptTableModel::AttemptTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
     TimeDisplay::refreshOnChange(this);
+    retranslateOnLanguageChange(this);
 }
 
 int AttemptTableModel::rowCount(const QModelIndex &parent) const

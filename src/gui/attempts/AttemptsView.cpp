@@ -155,6 +155,7 @@ void AttemptsView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         updateStatus();
+        showCurrentDetails();
     }
     QWidget::changeEvent(event);
 }

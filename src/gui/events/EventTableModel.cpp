@@ -1,6 +1,7 @@
 #include "events/EventTableModel.h"
 
 #include "DeprecatedStyle.h"
+#include "LanguageManager.h"
 #include "TimeDisplay.h"
 
 #include <QtCore/QDateTime>
@@ -41,6 +42,7 @@ QVariant propertyValueToVariant(const PropertyValue &value)
 EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
     TimeDisplay::refreshOnChange(this);
+    retranslateOnLanguageChange(this);
 }
 
 int EventTableModel::rowCount(const QModelIndex &parent) const

@@ -161,6 +161,11 @@ EventsView::EventsView(QWidget *parent)
     updateRunState();
 }
 
+QTableView *EventsView::resultsTable() const
+{
+    return m_ui->resultsTable;
+}
+
 EventsView::~EventsView()
 {
     if (m_lookup) {

@@ -18,6 +18,7 @@ class EventsView;
 }
 
 class QTabWidget;
+class QTableView;
 class QTimer;
 class QUrl;
 
@@ -99,6 +100,8 @@ public:
 
     /// The selected events (or the current one), in the order the table shows them.
     [[nodiscard]] QList<Event> selectedEvents() const;
+    /// The results table, for actions that work on its selection (corrections).
+    [[nodiscard]] QTableView *resultsTable() const;
     void copySelectedIds();
     void copySelectedRowsAsJson();
     /// Writes the rows shown (filtered and sorted; CSV with the visible columns in their order)

@@ -7,15 +7,11 @@
 namespace ul::gui {
 
 ProductionConfirmDialog::ProductionConfirmDialog(const ConnectionProfile &profile, const QString &action, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ProductionConfirmDialog>()), m_name(profile.name)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ProductionConfirmDialog>()), m_name(profile.name), m_action(action)
 {
     m_ui->setupUi(this);
-    const QString what = action.isEmpty() ? tr("This change") : action.toHtmlEscaped();
-    m_ui->messageLabel->setText(tr("<p><b>%1 goes to the production server “%2”.</b></p>"
-                                   "<p>Mistakes there cost real money. Type the profile name, <b>%2</b>, to confirm.</p>")
-                                    .arg(what, profile.name.toHtmlEscaped()));
+    retranslate();
     QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
-    ok->setText(tr("Write to production"));
     ok->setEnabled(false);
     // Enter cancels until the name matches, then confirms.
     QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
@@ -32,6 +28,26 @@ ProductionConfirmDialog::ProductionConfirmDialog(const ConnectionProfile &profil
 }
 
 ProductionConfirmDialog::~ProductionConfirmDialog() = default;
+
+void ProductionConfirmDialog::retranslate()
+{
+    const QString what = m_action.isEmpty() ? tr("This change") : m_action.toHtmlEscaped();
+    m_ui->messageLabel->setText(tr("<p><b>%1 goes to the production server “%2”.</b></p>"
+                                   "<p>Mistakes there cost real money. Type the profile name, <b>%2</b>, to confirm.</p>")
+                                    .arg(what, m_name.toHtmlEscaped()));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Write to production"));
+}
+
+void ProductionConfirmDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        // The button box gets the event after this dialog and puts back its standard "OK":
+        // set ours once it has.
+        QMetaObject::invokeMethod(this, &ProductionConfirmDialog::retranslate, Qt::QueuedConnection);
+    }
+    QDialog::changeEvent(event);
+}
 
 bool ProductionConfirmDialog::nameMatches() const
 {

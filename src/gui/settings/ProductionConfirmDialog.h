@@ -25,9 +25,16 @@ public:
 
     void accept() override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// The message and the OK button's text, in the current language.
+    void retranslate();
+
     std::unique_ptr<Ui::ProductionConfirmDialog> m_ui;
     QString m_name;
+    QString m_action;
 };
 
 /// Every write to a production profile goes through this: for a production profile it shows

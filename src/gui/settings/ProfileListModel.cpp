@@ -1,5 +1,7 @@
 #include "settings/ProfileListModel.h"
 
+#include "LanguageManager.h"
+
 #include "settings/ProfileStore.h"
 
 #include <QtGui/QColor>
@@ -8,7 +10,10 @@
 
 namespace ul::gui {
 
-ProfileListModel::ProfileListModel(QObject *parent) : QAbstractListModel(parent) {}
+ProfileListModel::ProfileListModel(QObject *parent) : QAbstractListModel(parent)
+{
+    retranslateOnLanguageChange(this);
+}
 
 void ProfileListModel::follow(ProfileStore &store)
 {

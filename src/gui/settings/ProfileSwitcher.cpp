@@ -3,6 +3,8 @@
 #include "settings/ProfileListModel.h"
 #include "settings/ProfileStore.h"
 
+#include <QtCore/QEvent>
+
 namespace ul::gui {
 
 ProfileSwitcher::ProfileSwitcher(ProfileStore &store, QWidget *parent)
@@ -12,13 +14,25 @@ ProfileSwitcher::ProfileSwitcher(ProfileStore &store, QWidget *parent)
     m_model->follow(store);
     setModel(m_model);
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    setAccessibleName(tr("Connection profile"));
-    setToolTip(tr("The server UsageLens talks to"));
+    retranslate();
     setCurrentProfileId(store.currentId());
     connect(this, &QComboBox::activated, this, [this](int row) {
         if (row >= 0)
             Q_EMIT profileChosen(itemData(row, ProfileListModel::IdRole).toString());
     });
+}
+
+void ProfileSwitcher::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QComboBox::changeEvent(event);
+}
+
+void ProfileSwitcher::retranslate()
+{
+    setAccessibleName(tr("Connection profile"));
+    setToolTip(tr("The connection profile every view works on"));
 }
 
 void ProfileSwitcher::setCurrentProfileId(const QString &id)

@@ -26,7 +26,12 @@ Q_SIGNALS:
     /// The analyst picked a profile (not emitted by setCurrentProfileId).
     void profileChosen(const QString &id);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
     ProfileListModel *m_model;
 };
 

@@ -1,5 +1,6 @@
 #include "settings/SettingsDialog.h"
 
+#include "annotations/AnnotationSink.h"
 #include "api/OrbClient.h"
 #include "settings/ProfileListModel.h"
 #include "settings/ProfileStore.h"
@@ -27,13 +28,25 @@ void setSpinRange(QSpinBox *spin, Settings::Key key)
     spin->setRange(d.minimum, d.maximum);
 }
 
+void setRevealText(QToolButton *reveal)
+{
+    reveal->setText(reveal->isChecked() ? SettingsDialog::tr("Hide") : SettingsDialog::tr("Reveal"));
+}
+
 /// Reveal/hide for a masked token field.
 void wireReveal(QToolButton *reveal, QLineEdit *edit)
 {
     QObject::connect(reveal, &QToolButton::toggled, edit, [reveal, edit](bool shown) {
         edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        reveal->setText(shown ? SettingsDialog::tr("Hide") : SettingsDialog::tr("Reveal"));
+        setRevealText(reveal);
     });
+}
+
+/// Sets the text of the item of `combo` whose data is `value`.
+void setItemText(QComboBox *combo, int value, const QString &text)
+{
+    if (const int index = combo->findData(value); index >= 0)
+        combo->setItemText(index, text);
 }
 
 } // namespace
@@ -43,8 +56,9 @@ SettingsDialog::SettingsDialog(Settings &settings, ProfileStore &profiles, QWidg
       m_tokens(profiles.tokens()), m_model(new ProfileListModel(this))
 {
     m_ui->setupUi(this);
-    m_ui->kindComboBox->addItem(tr("Orb-compatible server"), int(Kind::OrbServer));
-    m_ui->kindComboBox->addItem(tr("Local sandbox (embedded)"), int(Kind::LocalSandbox));
+    m_ui->kindComboBox->addItem(QString(), int(Kind::OrbServer)); // texts: retranslate()
+    m_ui->kindComboBox->addItem(QString(), int(Kind::LocalSandbox));
+    m_ui->sinkEventTypeComboBox->addItems(AnnotationSink::eventTypes()); // API constants, not translated
     m_ui->profileListView->setModel(m_model);
     m_model->setProfiles(m_store.profiles());
     for (const ConnectionProfile &p : m_store.profiles())
@@ -53,7 +67,6 @@ SettingsDialog::SettingsDialog(Settings &settings, ProfileStore &profiles, QWidg
     // Copy and Reveal are keyboard-reachable; the tokens are masked until revealed.
     wireReveal(m_ui->revealTokenButton, m_ui->tokenEdit);
     wireReveal(m_ui->revealSinkTokenButton, m_ui->sinkTokenEdit);
-    m_ui->revealTokenButton->setText(tr("Reveal"));
     connect(m_ui->copyTokenButton, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_ui->tokenEdit->text()); });
     connect(m_ui->copySinkTokenButton, &QToolButton::clicked, this,
@@ -61,13 +74,15 @@ SettingsDialog::SettingsDialog(Settings &settings, ProfileStore &profiles, QWidg
 
     connect(m_ui->profileListView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SettingsDialog::onSelectionChanged);
-    for (QLineEdit *edit : {m_ui->nameEdit, m_ui->baseUrlEdit, m_ui->sinkUrlEdit})
+    for (QLineEdit *edit : {m_ui->nameEdit, m_ui->baseUrlEdit, m_ui->sinkUrlEdit, m_ui->sinkEntitySelectorEdit})
         connect(edit, &QLineEdit::textEdited, this, &SettingsDialog::formEdited);
     for (QLineEdit *edit : {m_ui->tokenEdit, m_ui->sinkTokenEdit})
         connect(edit, &QLineEdit::textEdited, this, &SettingsDialog::tokenEdited);
     connect(m_ui->kindComboBox, &QComboBox::currentIndexChanged, this, &SettingsDialog::formEdited);
     connect(m_ui->timeoutSpinBox, &QSpinBox::valueChanged, this, &SettingsDialog::formEdited);
     connect(m_ui->retriesSpinBox, &QSpinBox::valueChanged, this, &SettingsDialog::formEdited);
+    connect(m_ui->sinkTimeoutSpinBox, &QSpinBox::valueChanged, this, &SettingsDialog::formEdited);
+    connect(m_ui->sinkEventTypeComboBox, &QComboBox::currentIndexChanged, this, &SettingsDialog::formEdited);
     connect(m_ui->productionCheckBox, &QCheckBox::toggled, this, &SettingsDialog::formEdited);
     connect(m_ui->colourButton, &QPushButton::clicked, this, &SettingsDialog::chooseColour);
     connect(m_ui->testConnectionButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
@@ -75,11 +90,11 @@ SettingsDialog::SettingsDialog(Settings &settings, ProfileStore &profiles, QWidg
     connect(m_ui->duplicateProfileButton, &QPushButton::clicked, this, &SettingsDialog::duplicateProfile);
     connect(m_ui->renameProfileButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
     connect(m_ui->deleteProfileButton, &QPushButton::clicked, this, &SettingsDialog::deleteProfile);
-    auto *deleteAction = new QAction(tr("Delete profile"), m_ui->profileListView);
-    deleteAction->setShortcut(QKeySequence::Delete);
-    deleteAction->setShortcutContext(Qt::WidgetShortcut);
-    m_ui->profileListView->addAction(deleteAction);
-    connect(deleteAction, &QAction::triggered, this, &SettingsDialog::deleteProfile);
+    m_deleteAction = new QAction(m_ui->profileListView);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_ui->profileListView->addAction(m_deleteAction);
+    connect(m_deleteAction, &QAction::triggered, this, &SettingsDialog::deleteProfile);
     connect(&m_tokens, &TokenStore::keychainStatusChanged, this, &SettingsDialog::showTokenStatus);
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -87,6 +102,7 @@ SettingsDialog::SettingsDialog(Settings &settings, ProfileStore &profiles, QWidg
     connect(m_ui->buttonBox->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { apply(); });
 
     setUpGeneralPage();
+    retranslate();
     loadGeneralPage();
     selectProfile(m_store.currentId());
     if (m_model->rowCount() == 0)
@@ -126,12 +142,13 @@ int SettingsDialog::currentRow() const
 
 void SettingsDialog::setUpGeneralPage()
 {
-    m_ui->timeDisplayComboBox->addItem(tr("UTC"), int(Settings::TimeDisplay::Utc));
-    m_ui->timeDisplayComboBox->addItem(tr("Local time"), int(Settings::TimeDisplay::Local));
-    m_ui->themeComboBox->addItem(tr("Follow the platform"), int(Settings::Theme::FollowPlatform));
-    m_ui->themeComboBox->addItem(tr("Light"), int(Settings::Theme::Light));
-    m_ui->themeComboBox->addItem(tr("Dark"), int(Settings::Theme::Dark));
-    m_ui->languageComboBox->addItem(tr("System language"), int(Settings::Language::System));
+    // Texts: retranslate(). Each language is named in itself, so it can be found whatever is shown.
+    m_ui->timeDisplayComboBox->addItem(QString(), int(Settings::TimeDisplay::Utc));
+    m_ui->timeDisplayComboBox->addItem(QString(), int(Settings::TimeDisplay::Local));
+    m_ui->themeComboBox->addItem(QString(), int(Settings::Theme::FollowPlatform));
+    m_ui->themeComboBox->addItem(QString(), int(Settings::Theme::Light));
+    m_ui->themeComboBox->addItem(QString(), int(Settings::Theme::Dark));
+    m_ui->languageComboBox->addItem(QString(), int(Settings::Language::System));
     m_ui->languageComboBox->addItem(QStringLiteral("English"), int(Settings::Language::English));
     m_ui->languageComboBox->addItem(QStringLiteral("Русский"), int(Settings::Language::Russian));
     setSpinRange(m_ui->eventsPageSizeSpinBox, Settings::Key::EventsPageSize);
@@ -147,6 +164,32 @@ void SettingsDialog::setUpGeneralPage()
         font.setBold(on);
         m_ui->tokenFileWarningLabel->setFont(font);
     });
+}
+
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QDialog::changeEvent(event);
+}
+
+void SettingsDialog::retranslate()
+{
+    setItemText(m_ui->kindComboBox, int(Kind::OrbServer), tr("Orb-compatible server"));
+    setItemText(m_ui->kindComboBox, int(Kind::LocalSandbox), tr("Local sandbox (embedded)"));
+    setItemText(m_ui->timeDisplayComboBox, int(Settings::TimeDisplay::Utc), tr("UTC"));
+    setItemText(m_ui->timeDisplayComboBox, int(Settings::TimeDisplay::Local), tr("Local time"));
+    setItemText(m_ui->themeComboBox, int(Settings::Theme::FollowPlatform), tr("Follow the platform"));
+    setItemText(m_ui->themeComboBox, int(Settings::Theme::Light), tr("Light"));
+    setItemText(m_ui->themeComboBox, int(Settings::Theme::Dark), tr("Dark"));
+    setItemText(m_ui->languageComboBox, int(Settings::Language::System), tr("System language"));
+    m_deleteAction->setText(tr("Delete profile"));
+    setRevealText(m_ui->revealTokenButton);
+    setRevealText(m_ui->revealSinkTokenButton);
+    updateKindDependentFields();
+    showTokenStatus();
 }
 
 void SettingsDialog::loadGeneralPage()
@@ -204,6 +247,9 @@ void SettingsDialog::loadForm(int row)
     m_ui->timeoutSpinBox->setValue(int(p.requestTimeout.count() / 1000));
     m_ui->retriesSpinBox->setValue(p.retryLimit);
     m_ui->sinkUrlEdit->setText(p.annotationSinkUrl.toString());
+    m_ui->sinkEventTypeComboBox->setCurrentIndex(std::max(0, m_ui->sinkEventTypeComboBox->findText(p.annotationEventType)));
+    m_ui->sinkEntitySelectorEdit->setText(p.annotationEntitySelector);
+    m_ui->sinkTimeoutSpinBox->setValue(p.annotationTimeoutMinutes);
     m_ui->productionCheckBox->setChecked(p.production);
     setColourButton(p.colour);
     const TokenDraft draft = has ? m_drafts.value(p.id) : TokenDraft{};
@@ -246,6 +292,9 @@ ConnectionProfile SettingsDialog::profileFromForm(const ConnectionProfile &base)
     p.requestTimeout = std::chrono::milliseconds(qint64(m_ui->timeoutSpinBox->value()) * 1000);
     p.retryLimit = m_ui->retriesSpinBox->value();
     p.annotationSinkUrl = QUrl(m_ui->sinkUrlEdit->text().trimmed(), QUrl::TolerantMode);
+    p.annotationEventType = m_ui->sinkEventTypeComboBox->currentText();
+    p.annotationEntitySelector = m_ui->sinkEntitySelectorEdit->text().trimmed();
+    p.annotationTimeoutMinutes = m_ui->sinkTimeoutSpinBox->value();
     p.colour = m_colour;
     p.production = m_ui->productionCheckBox->isChecked();
     return p;

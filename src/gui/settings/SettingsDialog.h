@@ -56,7 +56,12 @@ Q_SIGNALS:
     /// Something the analyst must know about where tokens went (e.g. no keychain: this run only).
     void notice(const QString &message);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// The texts set in code, in the current language (the form's come from retranslateUi).
+    void retranslate();
     struct TokenDraft {
         QString api;
         QString sink;
@@ -98,6 +103,7 @@ private:
     ProfileStore &m_store;
     TokenStore &m_tokens;
     ProfileListModel *m_model;
+    QAction *m_deleteAction = nullptr;
     QHash<QString, TokenDraft> m_drafts;
     QStringList m_deleted;
     QString m_colour;

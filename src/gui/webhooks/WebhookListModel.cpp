@@ -1,11 +1,16 @@
 #include "webhooks/WebhookListModel.h"
 
+#include "LanguageManager.h"
+
 #include <QtGui/QBrush>
 #include <QtGui/QColor>
 
 namespace ul::gui {
 
-WebhookListModel::WebhookListModel(QObject *parent) : QAbstractTableModel(parent) {}
+WebhookListModel::WebhookListModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    retranslateOnLanguageChange(this);
+}
 
 int WebhookListModel::rowCount(const QModelIndex &parent) const
 {

@@ -1,6 +1,7 @@
 #include "workspace/WorkspaceModel.h"
 
 #include "DeprecatedStyle.h"
+#include "LanguageManager.h"
 #include "TimeDisplay.h"
 
 #include <QtCore/QDateTime>
@@ -46,6 +47,7 @@ WorkspaceModel::WorkspaceModel(workspace::WorkspaceService *service, QObject *pa
     : QAbstractTableModel(parent), m_service(service)
 {
     TimeDisplay::refreshOnChange(this);
+    retranslateOnLanguageChange(this);
     m_view = service->createView();
     m_requestTimer.setSingleShot(true);
     m_requestTimer.setInterval(0);

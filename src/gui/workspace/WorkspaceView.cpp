@@ -4,6 +4,7 @@
 #include "workspace/WorkspaceService.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QEvent>
 #include <QtCore/QLocale>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QDateTimeEdit>
@@ -59,7 +60,7 @@ WorkspaceView::WorkspaceView(workspace::WorkspaceService *service, QWidget *pare
     // The first query: sorted by time, as the header shows.
     m_table->horizontalHeader()->setSortIndicator(WorkspaceModel::TimestampColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    updateStatus();
+    retranslate();
 }
 
 WorkspaceView::~WorkspaceView() = default;
@@ -68,12 +69,10 @@ void WorkspaceView::buildUi()
 {
     m_customerEdit = new QLineEdit(this);
     m_customerEdit->setObjectName(QStringLiteral("customerEdit"));
-    m_customerEdit->setPlaceholderText(tr("customer id or external id"));
     m_customerEdit->setClearButtonEnabled(true);
 
     m_eventNameEdit = new QLineEdit(this);
     m_eventNameEdit->setObjectName(QStringLiteral("eventNameEdit"));
-    m_eventNameEdit->setPlaceholderText(tr("event name"));
     m_eventNameEdit->setClearButtonEnabled(true);
 
     const QDateTime today = QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC);
@@ -87,24 +86,19 @@ void WorkspaceView::buildUi()
         edit->setEnabled(false);
         return edit;
     };
-    m_fromCheck = new QCheckBox(tr("From (UTC)"), this);
+    m_fromCheck = new QCheckBox(this);
     m_fromCheck->setObjectName(QStringLiteral("fromCheck"));
     m_fromEdit = makeTimeEdit(QStringLiteral("fromEdit"), today.addDays(-30));
-    m_toCheck = new QCheckBox(tr("to, not including"), this);
+    m_toCheck = new QCheckBox(this);
     m_toCheck->setObjectName(QStringLiteral("toCheck"));
     m_toEdit = makeTimeEdit(QStringLiteral("toEdit"), today.addDays(1));
 
-    m_clearButton = new QPushButton(tr("Clear filters"), this);
+    m_clearButton = new QPushButton(this);
     m_clearButton->setObjectName(QStringLiteral("clearFiltersButton"));
 
     m_expressionEdit = new QLineEdit(this);
     m_expressionEdit->setObjectName(QStringLiteral("propertyFilterEdit"));
-    m_expressionEdit->setPlaceholderText(tr("property filter, e.g. region = 'eu' AND ms > 100"));
     m_expressionEdit->setClearButtonEnabled(true);
-    m_expressionEdit->setToolTip(tr("Compare properties with =, !=, <, <=, >, >= and combine with AND, OR, NOT and "
-                                    "parentheses. Text in single quotes ('eu') or as a bare word (eu); numbers; "
-                                    "true and false. A comparison is false when the event lacks the property or it "
-                                    "has another type."));
 
     m_expressionError = new QLabel(this);
     m_expressionError->setObjectName(QStringLiteral("propertyFilterError"));
@@ -131,11 +125,11 @@ void WorkspaceView::buildUi()
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *filters = new QGridLayout;
-    auto *customerLabel = new QLabel(tr("&Customer"), this);
+    auto *customerLabel = m_customerLabel = new QLabel(this);
     customerLabel->setBuddy(m_customerEdit);
-    auto *nameLabel = new QLabel(tr("Event &name"), this);
+    auto *nameLabel = m_eventNameLabel = new QLabel(this);
     nameLabel->setBuddy(m_eventNameEdit);
-    auto *expressionLabel = new QLabel(tr("&Properties"), this);
+    auto *expressionLabel = m_expressionLabel = new QLabel(this);
     expressionLabel->setBuddy(m_expressionEdit);
     filters->addWidget(customerLabel, 0, 0);
     filters->addWidget(m_customerEdit, 0, 1);
@@ -240,6 +234,32 @@ void WorkspaceView::clearFilters()
     applyFilters();
 }
 
+void WorkspaceView::retranslate()
+{
+    m_customerLabel->setText(tr("&Customer"));
+    m_customerEdit->setPlaceholderText(tr("customer id or external id"));
+    m_eventNameLabel->setText(tr("Event &name"));
+    m_eventNameEdit->setPlaceholderText(tr("event name"));
+    m_fromCheck->setText(tr("From (UTC)"));
+    m_toCheck->setText(tr("to, not including"));
+    m_clearButton->setText(tr("Clear filters"));
+    m_expressionLabel->setText(tr("&Properties"));
+    m_expressionEdit->setPlaceholderText(tr("property filter, e.g. region = 'eu' AND ms > 100"));
+    m_expressionHelp = tr("Compare properties with =, !=, <, <=, >, >= and combine with AND, OR, NOT and "
+                          "parentheses. Text in single quotes ('eu') or as a bare word (eu); numbers; "
+                          "true and false. A comparison is false when the event lacks the property or it "
+                          "has another type.");
+    checkExpression(); // the tool tip: the help, or the syntax error in the new language
+    updateStatus();
+}
+
+void WorkspaceView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_status)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
 void WorkspaceView::focusFilter()
 {
     m_expressionEdit->setFocus(Qt::ShortcutFocusReason);
@@ -256,7 +276,7 @@ void WorkspaceView::checkExpression()
     }
     if (!error) {
         m_expressionEdit->setStyleSheet({});
-        m_expressionEdit->setToolTip({});
+        m_expressionEdit->setToolTip(m_expressionHelp);
         m_expressionError->clear();
         m_expressionError->setVisible(false);
         m_expressionExcerpt->clear();

@@ -47,8 +47,13 @@ Q_SIGNALS:
     /// The current row's event (once the row is loaded).
     void currentEventChanged(const ul::Event &event);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void buildUi();
+    /// Every text of the filter bar, in the current language.
+    void retranslate();
     void onFiltersEdited();
     void checkExpression();
     void updateStatus();
@@ -66,6 +71,10 @@ private:
     QLabel *m_expressionError = nullptr;
     QLabel *m_expressionExcerpt = nullptr;
     QPushButton *m_clearButton = nullptr;
+    QLabel *m_customerLabel = nullptr;
+    QLabel *m_eventNameLabel = nullptr;
+    QLabel *m_expressionLabel = nullptr;
+    QString m_expressionHelp; ///< The expression's tool tip while it has no syntax error.
     QTableView *m_table = nullptr;
     QLabel *m_status = nullptr;
     QTimer m_applyTimer;
