@@ -31,11 +31,7 @@ elseif(MSVC)
         $<$<BOOL:${USAGELENS_WERROR}>:/WX>)
 endif()
 
-if(USAGELENS_SANITIZE)
-    target_compile_options(usagelens_project_options INTERFACE
-        -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
-    target_link_options(usagelens_project_options INTERFACE -fsanitize=address,undefined)
-endif()
+include(Sanitizers)
 
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)

@@ -2,7 +2,10 @@
 # UsageLens developer entry point: installs what is missing, builds, and runs the app or the tests.
 #
 #   scripts/dev.sh run     set up, build (release preset) and open the app on the embedded sandbox
-#   scripts/dev.sh test    set up, build (dev preset) and run every test suite
+#   scripts/dev.sh test    set up, build (dev preset) and run every test suite; then build the
+#                          sanitizer configuration (asan preset: clang-14, ASan+UBSan, fuzz
+#                          targets), run every suite in it and fuzz each parser briefly
+#                          (UL_SKIP_SANITIZERS=1 skips that second part, e.g. on a laptop)
 #   scripts/dev.sh setup   only install the system and npm dependencies
 #
 # Works on Debian 12 / Ubuntu 22.04+; uses sudo for apt-get when not run as root.
@@ -15,8 +18,9 @@ cd "$root"
 packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools qt6-translations-l10n qt6-charts-dev libqt6sql6-sqlite libgl-dev
+    qt6-l10n-tools qt6-translations-l10n qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
     qtkeychain-qt6-dev libsqlite3-dev libsimdjson-dev
+    clang-14 libclang-rt-14-dev llvm-14
     xvfb xauth dbus dbus-x11 gnome-keyring
     rpm appstream desktop-file-utils curl dpkg-dev file
 )
@@ -80,11 +84,39 @@ run_tests() {
     log "running the test suites"
     cd "$root/build/dev"
     export QT_QPA_PLATFORM=offscreen
-    # A private session bus with an unlocked Secret Service (a non-empty password, or no login
-    # keyring is created), for anything that reaches the OS keychain.
+    run_ctest_with_keyring --output-on-failure --timeout 600 -j2
+    [ "${UL_SKIP_SANITIZERS:-0}" = 1 ] || run_sanitizer_tests
+}
+
+# ctest with the given arguments in the current directory, on a private session bus with an
+# unlocked Secret Service (a non-empty password, or no login keyring is created), for anything
+# that reaches the OS keychain.
+run_ctest_with_keyring() {
     dbus-run-session -- bash -c '
         printf %s usagelens-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
-        ctest --output-on-failure --timeout 600 -j2'
+        ctest "$@"' ctest "$@"
+}
+
+# The whole suite again under AddressSanitizer + UBSan (any report fails the test; see
+# tests/sanitizers/README.md), then every fuzz target of tests/fuzz for a short fixed time.
+run_sanitizer_tests() {
+    local started=$SECONDS
+    log "building the sanitizer configuration (preset asan)"
+    cd "$root"
+    configure_and_build asan
+    log "sanitizer build took $((SECONDS - started)) s; running the test suites under ASan+UBSan"
+    export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:strict_string_checks=1:check_initialization_order=1"
+    export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$root/tests/sanitizers/ubsan.supp"
+    export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+    export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+    # The soak runs in full in the dev build; here a fifth of it, for the sanitizers' sake.
+    export USAGELENS_SOAK_EVENTS=20000
+    cd "$root/build/asan"
+    # Packaging tests build and install the .deb/.rpm: they test packaging, not code, and run in dev.
+    run_ctest_with_keyring --output-on-failure --timeout 900 -j2 --label-exclude packaging
+    log "fuzzing every parser (tests/fuzz/run.sh)"
+    "$root/tests/fuzz/run.sh" "$root/build/asan" "${UL_FUZZ_SECONDS:-15}"
+    log "sanitizer stage took $((SECONDS - started)) s"
 }
 
 case "${1:-}" in

@@ -1,6 +1,6 @@
 // The cold-start floor: a QMainWindow with a menu bar and a QTableView, shown, quitting once its
-// window was first exposed and painted, with the same report as `usagelens --quit-after-shown`
-// (src/gui/ColdStartReport.cpp).
+// window was first exposed and painted (unless given --stay), with the same report as
+// `usagelens --quit-after-shown` (src/gui/ColdStartReport.cpp).
 // Deliberately links nothing but Qt Widgets.
 #include <QtCore/QElapsedTimer>
 #include <QtGui/QWindow>
@@ -17,7 +17,7 @@ namespace {
 /// Reports and quits once the watched window was exposed and the widgets painted into it.
 class QuitWhenExposed : public QObject {
 public:
-    explicit QuitWhenExposed(const QElapsedTimer &sinceStart) : m_sinceStart(sinceStart) {}
+    QuitWhenExposed(const QElapsedTimer &sinceStart, bool stay) : m_sinceStart(sinceStart), m_stay(stay) {}
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -38,10 +38,12 @@ private:
                     static_cast<long long>(m_sinceStart.elapsed()), static_cast<long long>(now / 1'000'000),
                     static_cast<long long>(now % 1'000'000));
         std::fflush(stdout);
-        QCoreApplication::quit();
+        if (!m_stay)
+            QCoreApplication::quit();
     }
 
     const QElapsedTimer &m_sinceStart;
+    bool m_stay;
 };
 
 } // namespace
@@ -60,7 +62,8 @@ int main(int argc, char *argv[])
     window.resize(1100, 720);
     window.show();
 
-    QuitWhenExposed quitter(sinceStart);
+    // --stay: keep running after the report (bench/memory/idle-memory.sh measures it idle).
+    QuitWhenExposed quitter(sinceStart, QCoreApplication::arguments().contains(QStringLiteral("--stay")));
     window.windowHandle()->installEventFilter(&quitter);
     return QApplication::exec();
 }

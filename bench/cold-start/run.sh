@@ -20,18 +20,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$root/build/release}
 runs=${2:-15}
-app=$build/bin/usagelens
-bare=$build/bench/bench_cold_start_bare
-for program in "$app" "$bare"; do
-    [ -x "$program" ] || { echo "missing $program: build the usagelens and bench_cold_start_bare targets" >&2; exit 1; }
-done
-
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='qt.qpa.*=false'
-# Settings and runtime files of these runs stay in the scratch folder, not the user's.
-export XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data XDG_RUNTIME_DIR=$scratch/runtime
-mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+# shellcheck source=../common/app-env.sh
+source "$root/bench/common/app-env.sh" # $app, $bare, $scratch, median()
 
 # time_run FILE COMMAND...: runs COMMAND once, appends "<exec→shown> <exec→exit> <main→shown>" (ms) to FILE.
 # $EPOCHREALTIME is read by bash itself, so no extra process sits between it and the exec.
@@ -48,11 +38,6 @@ time_run() {
             if (main == "" || shown == "") { print "no cold-start report in the output" > "/dev/stderr"; exit 1 }
             printf "%.2f %.2f %s\n", (shown - start) * 1000, (end - start) * 1000, main >> file
         }' <<<"$output" || { echo "from: $*" >&2; exit 1; }
-}
-
-# median FILE COLUMN
-median() {
-    sort -g -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # Warm the page cache, so the first timed run is not the only one reading the binaries from disk.

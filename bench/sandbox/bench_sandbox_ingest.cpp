@@ -3,10 +3,13 @@
 // the official Orb TypeScript SDK sending the same events to the same kind of sandbox.
 //
 // Every ingest phase gets a fresh sandbox (SandboxHost: its own thread, a file database in WAL mode
-// in a temporary directory, a random token, port 0) and N events with random UUIDv4 idempotency
-// keys in batches of 500, timestamps spread over the last hour. Printed per phase: events/s (wall
+// in a temporary directory, a random token, port 0) and N events (default 1,000,000) with random
+// UUIDv4 idempotency keys in batches of 500, timestamps spread over the last hour. The 500-id
+// searches then run on the last app-client sandbox (N events stored), first from the app's side,
+// then from the SDK's (bench/sdk-ingest.mjs --searches), against the same server in the same run. Printed per phase: events/s (wall
 // clock) and the sandbox thread's CPU time per event, which is what bounds the server on 2 cores.
 // Benchmarks print figures; they never assert (bench/run.sh runs this in the release build).
+#include "BenchSupport.h"
 #include "DemoData.h"
 #include "SandboxHost.h"
 #include "SandboxOptions.h"
@@ -18,11 +21,11 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
 #include <QtCore/QEventLoop>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QProcess>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QUuid>
@@ -32,55 +35,17 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <functional>
 #include <memory>
 #include <optional>
 
-#ifndef USAGELENS_BENCH_SDK_SCRIPT
-#define USAGELENS_BENCH_SDK_SCRIPT ""
-#endif
-#ifndef USAGELENS_BENCH_NODE
-#define USAGELENS_BENCH_NODE ""
-#endif
-
 using namespace ul;
+using namespace ul::bench;
 using namespace ul::sandbox;
 
 namespace {
 
 constexpr int CustomerCount = 20;
-
-void out(const QString &line)
-{
-    std::fputs(line.toLocal8Bit().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-QString thousands(double value)
-{
-    QString digits = QString::number(qint64(value + 0.5));
-    for (qsizetype i = digits.size() - 3; i > 0 && digits.at(i - 1).isDigit(); i -= 3)
-        digits.insert(i, u',');
-    return digits;
-}
-
-double threadCpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 struct HttpResult {
     int status = 0;
@@ -192,44 +157,19 @@ struct Workload {
 
 Workload buildWorkload(qint64 events, int batch, const QStringList &customerIds, const QStringList &externalIds)
 {
-    static constexpr std::array Regions{"eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-1"};
-    static constexpr std::array Endpoints{"/v2/orders", "/v2/search", "/v2/users", "/v2/reports", "/v2/export"};
     Workload w;
     w.events = events;
     w.ids.reserve(events);
-    QRandomGenerator *rng = QRandomGenerator::global();
-    const Timestamp now = Timestamp::now();
-    QList<QList<Event>> batches;
-    QList<Event> chunk;
-    chunk.reserve(batch);
-    for (qint64 i = 0; i < events; ++i) {
-        Event e;
-        e.id = QUuid::createUuid().toString(QUuid::WithoutBraces); // random UUIDv4, as clients send them
-        e.eventName = QStringLiteral("api_request");
-        e.timestamp = now - std::chrono::milliseconds(rng->bounded(3'600'000));
-        if (i % 2 == 0)
-            e.customerId = customerIds.at(qsizetype(i % customerIds.size()));
-        else
-            e.externalCustomerId = externalIds.at(qsizetype(i % externalIds.size()));
-        e.properties = {{QStringLiteral("region"), QString::fromLatin1(Regions[size_t(i % qint64(Regions.size()))])},
-                        {QStringLiteral("endpoint"), QString::fromLatin1(Endpoints[size_t((i >> 3) % qint64(Endpoints.size()))])},
-                        {QStringLiteral("ms"), qint64(5 + i % 900)},
-                        {QStringLiteral("success"), i % 50 != 0}};
-        w.ids << e.id;
-        chunk.append(std::move(e));
-        if (chunk.size() == batch || i + 1 == events) {
-            batches << std::move(chunk);
-            chunk = QList<Event>();
-            chunk.reserve(batch);
-        }
-    }
     QElapsedTimer timer;
-    timer.start();
-    for (const QList<Event> &b : std::as_const(batches))
-        w.bodies << json::encodeIngestBody(b);
-    w.encodeSeconds = double(timer.nsecsElapsed()) / 1e9;
-    for (const QByteArray &body : std::as_const(w.bodies))
-        w.bytes += body.size();
+    for (qint64 done = 0; done < events; done += batch) { // one batch at a time: only the bodies stay
+        const QList<Event> chunk = benchEvents(std::min<qint64>(batch, events - done), customerIds, externalIds);
+        for (const Event &e : chunk)
+            w.ids << e.id;
+        timer.start();
+        w.bodies << json::encodeIngestBody(chunk);
+        w.encodeSeconds += double(timer.nsecsElapsed()) / 1e9;
+        w.bytes += w.bodies.last().size();
+    }
     return w;
 }
 
@@ -290,55 +230,26 @@ PhaseResult sendWithQnam(QNetworkAccessManager &nam, BenchSandbox &sandbox, cons
 }
 
 struct SdkResult {
-    bool ok = false;
-    double eventsPerSecond = 0;
-    double seconds = 0;
+    SdkOutcome outcome;
     double serverCpu = 0;
     qint64 stored = 0;
-    QString version;
-    QString error;
 };
 
-SdkResult sendWithSdk(BenchSandbox &sandbox, const QString &node, const QString &script, qint64 events, int batch,
-                      int concurrency)
+SdkResult sendWithSdk(BenchSandbox &sandbox, const QString &node, const QString &script, const QStringList &arguments)
 {
     SdkResult result;
-    QProcess process;
-    process.setProgram(node);
-    process.setArguments({script, QStringLiteral("--events"), QString::number(events), QStringLiteral("--batch"),
-                          QString::number(batch), QStringLiteral("--concurrency"), QString::number(concurrency),
-                          QStringLiteral("--customers"), sandbox.customerIds().join(u','), QStringLiteral("--external"),
-                          sandbox.externalIds().join(u',')});
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("ORB_BASE_URL"), sandbox.rootUrl() + QStringLiteral("/v1"));
-    env.insert(QStringLiteral("ORB_API_KEY"), sandbox.token());
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     const double cpuBefore = sandbox.serverCpuSeconds();
-    process.start();
-    if (!process.waitForStarted()) {
-        result.error = QStringLiteral("cannot start %1: %2").arg(node, process.errorString());
-        return result;
-    }
-    if (!process.waitForFinished(15 * 60 * 1000)) {
-        process.kill();
-        process.waitForFinished();
-        result.error = QStringLiteral("the SDK run did not finish in 15 minutes");
-        return result;
-    }
+    result.outcome = runSdk({node, script, sandbox.rootUrl() + QStringLiteral("/v1"), sandbox.token(),
+                             arguments + QStringList{QStringLiteral("--customers"), sandbox.customerIds().join(u','),
+                                                     QStringLiteral("--external"), sandbox.externalIds().join(u',')}});
     result.serverCpu = sandbox.serverCpuSeconds() - cpuBefore;
     result.stored = sandbox.eventCount();
-    const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
-    const QJsonObject figures = QJsonDocument::fromJson(lines.isEmpty() ? QByteArray() : lines.last()).object();
-    if (process.exitCode() != 0 || figures.isEmpty()) {
-        result.error = QStringLiteral("node exited with %1: %2").arg(process.exitCode()).arg(QString::fromUtf8(lines.join('\n').left(500)));
-        return result;
-    }
-    result.ok = true;
-    result.eventsPerSecond = figures.value(QLatin1StringView("eventsPerSecond")).toDouble();
-    result.seconds = figures.value(QLatin1StringView("seconds")).toDouble();
-    result.version = figures.value(QLatin1StringView("sdkVersion")).toString();
     return result;
+}
+
+double figure(const SdkOutcome &outcome, const char *name)
+{
+    return outcome.figures.value(QLatin1StringView(name)).toDouble();
 }
 
 QString phaseLine(const QString &label, qint64 events, double seconds, double serverCpu, qint64 stored)
@@ -397,7 +308,7 @@ void dispatchOnly(qint64 events, int batch)
         + (failures ? QStringLiteral("  %1 FAILED batches").arg(failures) : QString()));
 }
 
-void searchLatency(QNetworkAccessManager &nam, BenchSandbox &sandbox, const QStringList &ids, int runs)
+double searchLatency(QNetworkAccessManager &nam, BenchSandbox &sandbox, const QStringList &ids, int runs)
 {
     QList<double> ms;
     qsizetype found = 0;
@@ -429,6 +340,42 @@ void searchLatency(QNetworkAccessManager &nam, BenchSandbox &sandbox, const QStr
             .arg(ms.size())
             .arg(ms.isEmpty() ? 0 : found / ms.size())
             .arg(failure.isEmpty() ? QString() : QStringLiteral("  FAILED: ") + failure));
+    return failure.isEmpty() ? median(ms) : 0;
+}
+
+/// The SDK's 500-id searches on the same sandbox; the ids come from a sample of `ids` in a file.
+void sdkSearchLatency(BenchSandbox &sandbox, const QString &node, const QString &script, const QStringList &ids, int runs,
+                      double appMedianMs)
+{
+    QTemporaryDir scratch;
+    const QString idsFile = scratch.filePath(QStringLiteral("ids.txt"));
+    QFile file(idsFile);
+    if (!file.open(QIODevice::WriteOnly)) {
+        out(QStringLiteral("  SDK search: cannot write %1").arg(idsFile));
+        return;
+    }
+    for (int i = 0; i < 50'000; ++i)
+        file.write(ids.at(qsizetype(QRandomGenerator::global()->bounded(quint32(ids.size())))).toUtf8() + '\n');
+    file.close();
+    const SdkResult r = sendWithSdk(sandbox, node, script,
+                                    {QStringLiteral("--events"), QStringLiteral("0"), QStringLiteral("--searches"),
+                                     QString::number(runs), QStringLiteral("--search-ids-file"), idsFile});
+    if (!r.outcome.ok) {
+        out(QStringLiteral("  SDK search FAILED: %1").arg(r.outcome.error));
+        return;
+    }
+    const double sdkMedian = figure(r.outcome, "searchMedianMs");
+    out(QStringLiteral("  orb-billing %1, search 500 ids (same sandbox, %2 events): median %3 ms, min %4 ms, max %5 ms over %6 searches"
+                       " (%7 events returned per search on average)")
+            .arg(r.outcome.figures.value(QLatin1StringView("sdkVersion")).toString())
+            .arg(r.stored)
+            .arg(sdkMedian, 0, 'f', 2)
+            .arg(figure(r.outcome, "searchMinMs"), 0, 'f', 2)
+            .arg(figure(r.outcome, "searchMaxMs"), 0, 'f', 2)
+            .arg(runs)
+            .arg(qint64(figure(r.outcome, "eventsPerSearch"))));
+    if (appMedianMs > 0 && sdkMedian > 0)
+        out(QStringLiteral("  ratio search latency SDK / app client: %1x (above 1: the app client is faster)").arg(sdkMedian / appMedianMs, 0, 'f', 2));
 }
 
 void seedTiming(int events, int runs)
@@ -468,13 +415,13 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Sandbox ingest, search and seeding benchmark; the app client vs the Orb SDK."));
     parser.addHelpOption();
-    const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("Events per ingest phase."), QStringLiteral("N"), QStringLiteral("200000"));
+    const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("Events per ingest phase."), QStringLiteral("N"), QStringLiteral("1000000"));
     const QCommandLineOption batchOpt(QStringLiteral("batch"), QStringLiteral("Events per request."), QStringLiteral("N"), QStringLiteral("500"));
     const QCommandLineOption searchRunsOpt(QStringLiteral("search-runs"), QStringLiteral("Searches to take the median of."), QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption seedEventsOpt(QStringLiteral("seed-events"), QStringLiteral("Demo events to seed."), QStringLiteral("N"), QStringLiteral("60000"));
     const QCommandLineOption seedRunsOpt(QStringLiteral("seed-runs"), QStringLiteral("Seeding runs to take the median of."), QStringLiteral("N"), QStringLiteral("3"));
-    const QCommandLineOption nodeOpt(QStringLiteral("node"), QStringLiteral("Node.js executable for the SDK phases."), QStringLiteral("PATH"), QStringLiteral(USAGELENS_BENCH_NODE));
-    const QCommandLineOption scriptOpt(QStringLiteral("sdk-script"), QStringLiteral("bench/sdk-ingest.mjs."), QStringLiteral("PATH"), QStringLiteral(USAGELENS_BENCH_SDK_SCRIPT));
+    const QCommandLineOption nodeOpt(QStringLiteral("node"), QStringLiteral("Node.js executable for the SDK phases."), QStringLiteral("PATH"), defaultNode());
+    const QCommandLineOption scriptOpt(QStringLiteral("sdk-script"), QStringLiteral("bench/sdk-ingest.mjs."), QStringLiteral("PATH"), defaultSdkScript());
     const QCommandLineOption noSdkOpt(QStringLiteral("no-sdk"), QStringLiteral("Skip the Orb SDK phases."));
     const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Run only these parts (comma list of ingest, dispatch, sdk, search, seed)."), QStringLiteral("PARTS"));
     const QCommandLineOption keysOpt(QStringLiteral("request-keys"), QStringLiteral("Also send an Idempotency-Key header per request (as the SDKs do) in the app-client phases."));
@@ -528,11 +475,18 @@ int main(int argc, char *argv[])
                 .arg(encodeUs, 0, 'f', 2)
                 .arg(encodeMBs, 0, 'f', 0));
     }
+    const QString node = parser.value(nodeOpt).isEmpty() ? QStringLiteral("node") : parser.value(nodeOpt);
+    const QString script = parser.value(scriptOpt);
+    const bool sdkAvailable = !parser.isSet(noSdkOpt) && !script.isEmpty() && QFileInfo::exists(script);
     if (wants("search") && lastSandbox) {
-        out(QStringLiteral("search on that data set:"));
-        searchLatency(nam, *lastSandbox, lastIds, parser.value(searchRunsOpt).toInt());
+        out(QStringLiteral("search on that data set, app client, then the official Orb SDK:"));
+        const int runs = parser.value(searchRunsOpt).toInt();
+        const double appMedian = searchLatency(nam, *lastSandbox, lastIds, runs);
+        if (sdkAvailable)
+            sdkSearchLatency(*lastSandbox, node, script, lastIds, runs, appMedian);
     }
     lastSandbox.reset();
+    lastIds.clear();
 
     if (wants("dispatch")) {
         out(QStringLiteral("sandbox handler cost without HTTP:"));
@@ -540,10 +494,8 @@ int main(int argc, char *argv[])
     }
 
     if (wants("sdk") && !parser.isSet(noSdkOpt)) {
-        const QString node = parser.value(nodeOpt).isEmpty() ? QStringLiteral("node") : parser.value(nodeOpt);
-        const QString script = parser.value(scriptOpt);
         out(QStringLiteral("ingest, official Orb TypeScript SDK (client.events.ingest, node %1):").arg(node));
-        if (script.isEmpty() || !QFileInfo::exists(script)) {
+        if (!sdkAvailable) {
             out(QStringLiteral("  skipped: bench/sdk-ingest.mjs not found (pass --sdk-script)"));
         } else {
             double sdk[2] = {0, 0};
@@ -554,15 +506,17 @@ int main(int argc, char *argv[])
                     out(QStringLiteral("  cannot start the sandbox: %1").arg(error));
                     return 1;
                 }
-                const SdkResult r = sendWithSdk(*sandbox, node, script, events, batch, concurrency);
-                if (!r.ok) {
-                    out(QStringLiteral("  concurrency %1: FAILED: %2").arg(concurrency).arg(r.error));
+                const SdkResult r = sendWithSdk(*sandbox, node, script,
+                                                {QStringLiteral("--events"), QString::number(events), QStringLiteral("--batch"),
+                                                 QString::number(batch), QStringLiteral("--concurrency"), QString::number(concurrency)});
+                if (!r.outcome.ok) {
+                    out(QStringLiteral("  concurrency %1: FAILED: %2").arg(concurrency).arg(r.outcome.error));
                     ++slot;
                     continue;
                 }
-                sdk[slot++] = r.eventsPerSecond;
-                out(phaseLine(QStringLiteral("orb-billing %1, concurrency %2:").arg(r.version).arg(concurrency), events, r.seconds,
-                              r.serverCpu, r.stored));
+                sdk[slot++] = figure(r.outcome, "eventsPerSecond");
+                out(phaseLine(QStringLiteral("orb-billing %1, concurrency %2:").arg(r.outcome.figures.value(QLatin1StringView("sdkVersion")).toString()).arg(concurrency),
+                              events, figure(r.outcome, "seconds"), r.serverCpu, r.stored));
             }
             if (app1 > 0 && sdk[0] > 0)
                 out(QStringLiteral("  ratio app client / SDK, sequential:   %1x").arg(app1 / sdk[0], 0, 'f', 2));

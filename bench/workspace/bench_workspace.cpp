@@ -11,6 +11,7 @@
 //    the analyst waits for: from the call to the answer in the model and the table repainted. Each
 //    figure is the median of R runs. Then times WorkspaceStore alone for the same queries (the
 //    worker's share). BENCH_WORKSPACE_TRACE=1 prints the worker/model/paint split of every step.
+#include "BenchSupport.h"
 #include "workspace/WorkspaceModel.h"
 #include "workspace/WorkspaceService.h"
 #include "workspace/WorkspaceStore.h"
@@ -36,6 +37,8 @@
 using namespace ul;
 using namespace ul::workspace;
 using ul::gui::WorkspaceModel;
+using ul::bench::median;
+using ul::bench::statusKb;
 
 namespace {
 
@@ -68,28 +71,9 @@ QList<Event> generate(QRandomGenerator &random, int count)
     return events;
 }
 
-qint64 statusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 double ms(const QElapsedTimer &t)
 {
     return double(t.nsecsElapsed()) / 1e6;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values[values.size() / 2];
 }
 
 /// Runs the event loop until `done()`; sleeps while nothing happens (a busy loop here would take a
