@@ -4345,6 +4345,64 @@ Try --help.
     </message>
 </context>
 <context>
+    <name>ul::gui::UnfinishedImportsBar</name>
+    <message>
+        <source>Unfinished imports cannot be read from the outbox: %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>The import of %1 is finished: %n event(s) confirmed by the server.</source>
+        <translation>
+            <numerusform>The import of %1 is finished: %n event confirmed by the server.</numerusform>
+            <numerusform>The import of %1 is finished: %n events confirmed by the server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The import of %1 stopped: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Resuming the import of %1…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The unfinished import cannot be forgotten: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 of the file read, %3 events confirmed, %4 events/s.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Resume import</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Continue after the last row the earlier session queued; nothing is sent twice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Do not continue this import (what it already queued stays in the outbox)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The import of %1 stopped after line %2 when the app was closed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The import of %1 into backfill %2 stopped after line %3 when the app was closed.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ul::gui::VolumeChart</name>
     <message>
         <source>Hour (%1)</source>

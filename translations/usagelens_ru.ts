@@ -4414,6 +4414,65 @@ Try --help.
     </message>
 </context>
 <context>
+    <name>ul::gui::UnfinishedImportsBar</name>
+    <message>
+        <source>Unfinished imports cannot be read from the outbox: %1</source>
+        <translation>Не удаётся прочитать незавершённые импорты из очереди отправки: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The import of %1 is finished: %n event(s) confirmed by the server.</source>
+        <translation>
+            <numerusform>Импорт %1 завершён: сервер подтвердил %n событие.</numerusform>
+            <numerusform>Импорт %1 завершён: сервер подтвердил %n события.</numerusform>
+            <numerusform>Импорт %1 завершён: сервер подтвердил %n событий.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled.</source>
+        <translation>Импорт %1 отменён.</translation>
+    </message>
+    <message>
+        <source>The import of %1 stopped: %2</source>
+        <translation>Импорт %1 остановлен: %2</translation>
+    </message>
+    <message>
+        <source>Resuming the import of %1…</source>
+        <translation>Продолжение импорта %1…</translation>
+    </message>
+    <message>
+        <source>The unfinished import cannot be forgotten: %1</source>
+        <translation>Не удаётся отказаться от незавершённого импорта: %1</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 of the file read, %3 events confirmed, %4 events/s.</source>
+        <translation>Импорт %1: прочитано %2 файла, подтверждено событий: %3, %4 событий/с.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume import</source>
+        <translation>&amp;Продолжить импорт</translation>
+    </message>
+    <message>
+        <source>Continue after the last row the earlier session queued; nothing is sent twice</source>
+        <translation>Продолжить после последней строки, поставленной в очередь в прошлом сеансе; ничего не будет отправлено дважды</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Забыть</translation>
+    </message>
+    <message>
+        <source>Do not continue this import (what it already queued stays in the outbox)</source>
+        <translation>Не продолжать этот импорт (то, что уже в очереди отправки, там и останется)</translation>
+    </message>
+    <message>
+        <source>The import of %1 stopped after line %2 when the app was closed.</source>
+        <translation>Импорт %1 остановился после строки %2, когда приложение было закрыто.</translation>
+    </message>
+    <message>
+        <source>The import of %1 into backfill %2 stopped after line %3 when the app was closed.</source>
+        <translation>Импорт %1 в дозагрузку %2 остановился после строки %3, когда приложение было закрыто.</translation>
+    </message>
+</context>
+<context>
     <name>ul::gui::VolumeChart</name>
     <message>
         <source>Hour (%1)</source>

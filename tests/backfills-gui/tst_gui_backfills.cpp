@@ -14,6 +14,8 @@
 #include "backfills/BackfillsView.h"
 #include "backfills/BadRowModel.h"
 #include "backfills/CreateBackfillWizard.h"
+#include "backfills/UnfinishedImportsBar.h"
+#include "import/ImportJob.h"
 #include "journal/Journal.h"
 #include "settings/ProductionConfirmDialog.h"
 #include "volume/VolumeChart.h"
@@ -35,6 +37,9 @@
 
 using namespace std::chrono_literals;
 using ul::BackfillStatus;
+using ul::ImportFormat;
+using ul::ImportJob;
+using ul::ImportJobConfig;
 using ul::Timestamp;
 using ul::gui::BackfillTableModel;
 using ul::gui::BackfillsView;
@@ -503,6 +508,82 @@ private Q_SLOTS:
         view.chart().panTime(40);
         view.chart().resetZoom();
         QVERIFY(!view.chart().isZoomed());
+    }
+
+    void anImportStoppedByClosingTheAppIsOfferedAndResumedExactlyOnce()
+    {
+        // A backfill and a file of 3,000 good rows and one bad one (line 1,500).
+        const auto created = m_sandbox->http().post(QStringLiteral("/v1/events/backfills"),
+                                                     ul::test::jsonObject({{"timeframe_start", m_t0.toIso8601()},
+                                                                           {"timeframe_end", (m_t0 + 6h).toIso8601()},
+                                                                           {"replace_existing_events", false}}));
+        UL_COMPARE_STATUS(created, 200);
+        const QString backfillId = created.string(u"id");
+        const QString path = m_dir->filePath(QStringLiteral("resume.jsonl"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (int i = 1; i <= 3001; ++i) {
+                if (i == 1500)
+                    file.write("{ not json\n");
+                else
+                    file.write(line(eventJson(QStringLiteral("resume-%1").arg(i), m_customer, m_t0 + std::chrono::seconds(i))));
+            }
+        }
+
+        // The first session: the import runs until part of it is confirmed, then the app closes.
+        ImportJobConfig config;
+        config.path = path;
+        config.spec.format = ImportFormat::Jsonl;
+        config.target.backfillId = backfillId;
+        config.target.timeframeStart = m_t0;
+        config.target.timeframeEnd = m_t0 + 6h;
+        config.destination = m_hub->destination();
+        config.groupId = ul::Outbox::newGroupId();
+        config.limits = m_hub->limits();
+        config.clock = [sandbox = m_sandbox.get()] { return sandbox->now(); };
+        config.chunkEvents = 100;
+        {
+            ImportJob first(&m_hub->outbox(), config);
+            first.start();
+            QTRY_VERIFY_WITH_TIMEOUT(first.progress().eventsConfirmed >= 500, WaitMs);
+            first.pause();
+            QVERIFY(first.progress().eventsConfirmed < 3000);
+        }
+        m_hub->close();
+        m_hub.reset();
+
+        // The next start: the Backfills view offers to finish it.
+        auto reopened = ul::gui::CorrectionsHub::open(m_dir->path(), ul::test::fastOutboxSettings());
+        QVERIFY2(reopened.hasValue(), reopened.hasValue() ? "" : qPrintable(reopened.error()));
+        m_hub = std::move(reopened).value();
+        m_hub->setClock([sandbox = m_sandbox.get()] { return sandbox->now(); });
+        m_hub->setProfile(ul::test::sandboxProfile());
+        m_hub->setClient(m_client.get());
+        QTRY_VERIFY_WITH_TIMEOUT(m_hub->isReady(), WaitMs);
+        BackfillsView view;
+        view.setClient(m_client.get());
+        view.setHub(m_hub.get());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ul::gui::UnfinishedImportsBar &bar = view.unfinishedImportsBar();
+        QVERIFY(bar.isVisible());
+        QCOMPARE(bar.offeredGroup(), config.groupId);
+        QVERIFY2(bar.text().contains(QStringLiteral("resume.jsonl")) && bar.text().contains(backfillId), qPrintable(bar.text()));
+
+        QSignalSpy ended(&bar, &ul::gui::UnfinishedImportsBar::importEnded);
+        bar.findChild<QPushButton *>(QStringLiteral("resumeImportButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), 60'000);
+        QCOMPARE(ended.first().at(0).value<ImportJob::State>(), ImportJob::State::Finished);
+        QVERIFY2(bar.text().contains(QStringLiteral("3000")) || bar.text().contains(QStringLiteral("3,000")), qPrintable(bar.text()));
+        QVERIFY(bar.offeredGroup().isEmpty());
+
+        // Every good row is in the backfill exactly once; nothing is left to resume.
+        QCOMPARE(m_sandbox->http().get(QStringLiteral("/v1/events/backfills/") + backfillId).json
+                     .value(QLatin1StringView("events_ingested")).toInteger(), 3000);
+        auto left = ImportJob::unfinishedImports(m_hub->outbox(), m_hub->destination());
+        QVERIFY(left.hasValue());
+        QVERIFY(left->isEmpty());
     }
 
 private:

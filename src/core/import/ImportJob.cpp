@@ -283,6 +283,28 @@ Expected<std::optional<ImportJobConfig>, QString> ImportJob::savedConfig(const O
     return std::optional<ImportJobConfig>(decoded->first);
 }
 
+Expected<QList<std::pair<ImportJobConfig, ImportCheckpoint>>, QString>
+ImportJob::unfinishedImports(const Outbox &outbox, const QString &destination)
+{
+    auto groups = outbox.groupsWithCursor();
+    if (!groups)
+        return Unexpected{groups.error()};
+    QList<std::pair<ImportJobConfig, ImportCheckpoint>> imports;
+    for (const QString &group : *groups) {
+        auto cursor = outbox.groupCursor(group);
+        if (!cursor)
+            return Unexpected{cursor.error()};
+        if (!*cursor)
+            continue;
+        auto decoded = decodeImportCheckpoint(**cursor);
+        if (!decoded || decoded->first.destination != destination)
+            continue; // another kind of group cursor, or another profile's import
+        decoded->first.groupId = group;
+        imports << std::move(decoded).value();
+    }
+    return imports;
+}
+
 void ImportJob::start()
 {
     if (m_state != State::Idle)

@@ -98,6 +98,10 @@ public:
     /// (it is forgotten when the import finishes or is cancelled). The clock and the rule limits
     /// are not stored: set them again.
     static Expected<std::optional<ImportJobConfig>, QString> savedConfig(const Outbox &outbox, const QString &groupId);
+    /// The unfinished imports of `destination` (stopped by a crash or by closing the app), with
+    /// where each stopped, oldest first: what the app offers to continue at its next start.
+    static Expected<QList<std::pair<ImportJobConfig, ImportCheckpoint>>, QString>
+    unfinishedImports(const Outbox &outbox, const QString &destination);
 
 Q_SIGNALS:
     void stateChanged(ul::ImportJob::State state);

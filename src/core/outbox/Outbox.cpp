@@ -1527,6 +1527,11 @@ Expected<std::optional<QByteArray>, QString> Outbox::groupCursor(const QString &
     return m_store->groupCursor(groupId);
 }
 
+Expected<QStringList, QString> Outbox::groupsWithCursor() const
+{
+    return m_store->groupsWithCursor();
+}
+
 Expected<Done, QString> Outbox::forgetGroupCursor(const QString &groupId)
 {
     return m_store->removeGroupCursor(groupId);

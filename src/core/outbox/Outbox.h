@@ -130,6 +130,8 @@ public:
     /// The cursor last stored with IngestEnqueueOptions::groupCursor for this group.
     Expected<std::optional<QByteArray>, QString> groupCursor(const QString &groupId) const;
     Expected<Done, QString> forgetGroupCursor(const QString &groupId);
+    /// The groups that have a stored cursor (e.g. imports to continue), oldest first.
+    Expected<QStringList, QString> groupsWithCursor() const;
 
     /// A new id for a bulk action (CorrectionOptions::groupId).
     static QString newGroupId();

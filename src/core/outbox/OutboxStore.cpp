@@ -397,6 +397,19 @@ Expected<std::optional<QByteArray>, QString> OutboxStore::groupCursor(const QStr
     return std::optional<QByteArray>(s->bytes(0));
 }
 
+Expected<QStringList, QString> OutboxStore::groupsWithCursor()
+{
+    auto s = m_db.prepare("SELECT group_id FROM outbox_group ORDER BY rowid");
+    if (!s)
+        return Unexpected{s.error()};
+    QStringList groups;
+    while (s->step())
+        groups << s->text(0);
+    if (!s->error().isEmpty())
+        return Unexpected{s->error()};
+    return groups;
+}
+
 Expected<QStringList, QString> OutboxStore::chunkIds(qint64 opId)
 {
     sqlite::Statement &s = m_selectChunks;

@@ -67,6 +67,8 @@ public:
     Expected<Done, QString> removeGroupCursor(const QString &groupId);
 
     Expected<std::optional<QByteArray>, QString> groupCursor(const QString &groupId);
+    /// Every group that has a stored cursor, oldest first.
+    Expected<QStringList, QString> groupsWithCursor();
     /// The ids of an ingest batch, as one JSON array.
     Expected<QStringList, QString> chunkIds(qint64 opId);
     /// The request body: the stored body, or `{"events":[…]}` joined from the chunks.

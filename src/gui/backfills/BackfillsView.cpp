@@ -5,6 +5,7 @@
 #include "backfills/BackfillActions.h"
 #include "backfills/BackfillTableModel.h"
 #include "backfills/CreateBackfillWizard.h"
+#include "backfills/UnfinishedImportsBar.h"
 #include "corrections/CorrectionsHub.h"
 #include "journal/JournalTypes.h"
 #include "settings/ProductionConfirmDialog.h"
@@ -27,10 +28,16 @@ BackfillsView::BackfillsView(QWidget *parent)
     , m_model(new BackfillTableModel(this))
     , m_actions(new BackfillActions(nullptr, this))
     , m_volume(new VolumeView(this))
+    , m_importsBar(new UnfinishedImportsBar(this))
     , m_autoRefresh(new QTimer(this))
 {
     m_ui->setupUi(this);
     m_ui->volumeGroupLayout->addWidget(m_volume);
+    m_ui->backfillsLayout->insertWidget(0, m_importsBar);
+    connect(m_importsBar, &UnfinishedImportsBar::importEnded, this, [this](ImportJob::State, const QString &message) {
+        setStatus(message);
+        refresh();
+    });
     m_ui->backfillsSplitter->setStretchFactor(0, 1);
     m_ui->backfillsSplitter->setStretchFactor(1, 1);
 
@@ -125,6 +132,7 @@ void BackfillsView::setHub(CorrectionsHub *hub)
 {
     m_hub = hub;
     m_actions->setHub(hub);
+    m_importsBar->setHub(hub);
     if (hub)
         connect(hub, &CorrectionsHub::readyChanged, this, &BackfillsView::updateActions, Qt::UniqueConnection);
     updateActions();

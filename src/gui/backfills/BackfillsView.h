@@ -20,6 +20,7 @@ namespace ul::gui {
 
 class BackfillActions;
 class BackfillTableModel;
+class UnfinishedImportsBar;
 class CorrectionsHub;
 class CreateBackfillWizard;
 class VolumeView;
@@ -47,6 +48,8 @@ public:
     [[nodiscard]] BackfillTableModel &model() const { return *m_model; }
     [[nodiscard]] BackfillActions &actions() const { return *m_actions; }
     [[nodiscard]] VolumeView &volumeView() const { return *m_volume; }
+    /// Offers to finish imports an earlier session left unfinished.
+    [[nodiscard]] UnfinishedImportsBar &unfinishedImportsBar() const { return *m_importsBar; }
     [[nodiscard]] QTableView *table() const;
 
     /// Loads the newest backfills again.
@@ -94,6 +97,7 @@ private:
     BackfillTableModel *m_model;
     BackfillActions *m_actions;
     VolumeView *m_volume;
+    UnfinishedImportsBar *m_importsBar;
     QTimer *m_autoRefresh;
     QString m_status;
 };
