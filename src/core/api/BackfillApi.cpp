@@ -1,5 +1,7 @@
 #include "api/BackfillApi.h"
 
+#include "api/DecodedCall.h"
+
 #include "json/BackfillCodec.h"
 
 #include <QtCore/QCoreApplication>
@@ -100,33 +102,7 @@ template <class T>
 CallHandle BackfillApi::call(ApiRequest request, const QObject *context, Callback<T> done,
                              Expected<T, QString> (*decode)(const QByteArray &)) const
 {
-    if (!m_client) {
-        RequestError error;
-        error.kind = RequestError::Kind::Network;
-        error.detail = QStringLiteral("no server connection");
-        // Answered on the next turn of the event loop, as a real call would be.
-        QTimer::singleShot(0, context ? context : qApp, [done, error] { done(Unexpected{error}); });
-        return {};
-    }
-    const QString url = m_client->settings().baseUrl.toString(QUrl::RemoveUserInfo);
-    return m_client->send(std::move(request), context,
-        [done = std::move(done), decode, url](Expected<RawResponse, RequestError> raw) {
-            if (!raw) {
-                done(Unexpected{std::move(raw).error()});
-                return;
-            }
-            Expected<T, QString> decoded = decode(raw->body);
-            if (decoded) {
-                done(std::move(decoded).value());
-                return;
-            }
-            RequestError error;
-            error.kind = RequestError::Kind::Decode;
-            error.detail = decoded.error();
-            error.url = url;
-            error.attempts = raw->attempts;
-            done(Unexpected{error});
-        });
+    return detail::decodedCall<T>(m_client, std::move(request), context, std::move(done), decode);
 }
 
 CallHandle BackfillApi::createBackfill(const NewBackfill &backfill, const QObject *context, Callback<Backfill> done,

@@ -1,5 +1,7 @@
 #include "api/WebhookApi.h"
 
+#include "api/DecodedCall.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -163,36 +165,13 @@ template <class T>
 CallHandle WebhookApi::call(ApiRequest request, const QObject *context, Callback<T> done,
                             std::function<Expected<T, QString>(const QJsonObject &)> decode) const
 {
-    if (!m_client) {
-        RequestError error;
-        error.kind = RequestError::Kind::Network;
-        error.detail = QStringLiteral("no server connection");
-        // Answered on the next turn of the event loop, as a real call would be.
-        QTimer::singleShot(0, context ? context : qApp, [done, error] { done(Unexpected{error}); });
-        return {};
-    }
-    const QString url = m_client->settings().baseUrl.toString(QUrl::RemoveUserInfo);
-    return m_client->send(std::move(request), context,
-        [done = std::move(done), decode = std::move(decode), url](Expected<RawResponse, RequestError> raw) {
-            if (!raw) {
-                done(Unexpected{std::move(raw).error()});
-                return;
-            }
+    return detail::decodedCall<T>(m_client, std::move(request), context, std::move(done),
+        [decode = std::move(decode)](const QByteArray &body) -> Expected<T, QString> {
             QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(raw->body, &parseError);
-            Expected<T, QString> decoded = doc.isObject()
-                ? decode(doc.object())
-                : Expected<T, QString>(Unexpected{QStringLiteral("expected a JSON object (%1)").arg(parseError.errorString())});
-            if (decoded) {
-                done(std::move(decoded).value());
-                return;
-            }
-            RequestError error;
-            error.kind = RequestError::Kind::Decode;
-            error.detail = decoded.error();
-            error.url = url;
-            error.attempts = raw->attempts;
-            done(Unexpected{error});
+            const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+            if (!doc.isObject())
+                return Unexpected{QStringLiteral("expected a JSON object (%1)").arg(parseError.errorString())};
+            return decode(doc.object());
         });
 }
 
