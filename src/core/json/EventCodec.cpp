@@ -2,6 +2,9 @@
 
 #include "json/SimdJsonSupport.h"
 
+#include <string>
+#include <unordered_map>
+
 namespace ul::json {
 
 namespace {
@@ -13,6 +16,41 @@ using detail::threadParser;
 using detail::toQString;
 using detail::typeName;
 
+/// Property keys, and short string values, repeat from one event to the next (a page of 500
+/// events has a handful of distinct keys and regions): decoding each once per thread and sharing
+/// the QString (implicitly) saves most of a page's allocations and UTF-8 conversions, and the
+/// memory of every event held in a table. Bounded: it starts again when full.
+class StringInterner {
+public:
+    QString get(std::string_view utf8)
+    {
+        if (utf8.size() > MaxLength)
+            return toQString(utf8);
+        if (const auto it = m_strings.find(utf8); it != m_strings.end())
+            return it->second;
+        if (m_strings.size() >= MaxEntries)
+            m_strings.clear();
+        QString decoded = toQString(utf8);
+        m_strings.emplace(std::string(utf8), decoded);
+        return decoded;
+    }
+
+private:
+    static constexpr size_t MaxLength = 48;
+    static constexpr size_t MaxEntries = 4096;
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_strings;
+};
+
+StringInterner &threadInterner()
+{
+    thread_local StringInterner interner;
+    return interner;
+}
+
 void readProperties(element value, Properties &out, QStringList &problems)
 {
     simdjson::dom::object object;
@@ -20,11 +58,13 @@ void readProperties(element value, Properties &out, QStringList &problems)
         problems << QStringLiteral("properties: must be an object, not %1").arg(typeName(value.type()));
         return;
     }
+    StringInterner &strings = threadInterner();
+    out.reserve(qsizetype(object.size()));
     for (auto field : object) {
-        const QString key = toQString(field.key);
+        const QString key = strings.get(field.key);
         const element v = field.value;
         switch (v.type()) {
-        case element_type::STRING: out.set(key, toQString(std::string_view(v.get_string()))); break;
+        case element_type::STRING: out.set(key, strings.get(std::string_view(v.get_string()))); break;
         case element_type::INT64: out.set(key, static_cast<qint64>(int64_t(v.get_int64()))); break;
         case element_type::UINT64: out.set(key, static_cast<double>(uint64_t(v.get_uint64()))); break;
         case element_type::DOUBLE: out.set(key, double(v.get_double())); break;
@@ -52,13 +92,14 @@ DecodedEvent readEvent(element value, EventShape shape)
         return decoded;
     }
     bool hasName = false, hasTimestamp = false, hasProperties = false, hasKey = false;
-    auto readString = [&](const element &v, std::string_view field, QString &target) {
+    // Names and customers repeat across events: shared (see StringInterner); ids do not.
+    auto readString = [&](const element &v, std::string_view field, QString &target, bool shared = false) {
         std::string_view s;
         if (v.get_string().get(s)) {
             problems << QStringLiteral("%1: must be a string, not %2").arg(toQString(field), typeName(v.type()));
             return false;
         }
-        target = toQString(s);
+        target = shared ? threadInterner().get(s) : toQString(s);
         return true;
     };
     auto readOptionalString = [&](const element &v, std::string_view field, std::optional<QString> &target) {
@@ -67,14 +108,14 @@ DecodedEvent readEvent(element value, EventShape shape)
             return;
         }
         QString s;
-        if (readString(v, field, s))
+        if (readString(v, field, s, true))
             target = s;
     };
     for (auto field : object) {
         const std::string_view key = field.key;
         const element v = field.value;
         if (key == "event_name") {
-            hasName = readString(v, key, event.eventName);
+            hasName = readString(v, key, event.eventName, true);
         } else if (key == "timestamp") {
             std::string_view s;
             if (v.get_string().get(s)) {

@@ -27,6 +27,7 @@ public:
     [[nodiscard]] qsizetype size() const { return m_entries.size(); }
     [[nodiscard]] bool isEmpty() const { return m_entries.isEmpty(); }
     [[nodiscard]] const QList<Entry> &entries() const { return m_entries; }
+    void reserve(qsizetype size) { m_entries.reserve(size); }
     [[nodiscard]] bool contains(QStringView key) const { return indexOf(key) >= 0; }
     [[nodiscard]] const PropertyValue *find(QStringView key) const;
     /// Sets or replaces the value of `key`, keeping the position of an existing key.
