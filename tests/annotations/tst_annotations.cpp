@@ -371,7 +371,9 @@ private Q_SLOTS:
         QVERIFY(!props.contains(QLatin1StringView("usagelens.reason")));
         JournalFilter filter;
         filter.operationId = group;
-        for (const JournalEntry &e : *m_journal->query(filter))
+        const auto entries = m_journal->query(filter);
+        QVERIFY(entries.hasValue());
+        for (const JournalEntry &e : *entries)
             QCOMPARE(e.annotationCorrelationId, posted.first().at(1).toStringList().first()); // failed rows too
     }
 
@@ -389,7 +391,10 @@ private Q_SLOTS:
         QCOMPARE(getAnnotations().size(), 1); // it reached the sink, which refused to attach it
         JournalFilter filter;
         filter.operationId = group;
-        for (const JournalEntry &e : *m_journal->query(filter))
+        const auto entries = m_journal->query(filter);
+        QVERIFY(entries.hasValue());
+        QVERIFY(!entries->isEmpty());
+        for (const JournalEntry &e : *entries)
             QVERIFY(e.annotationCorrelationId.isEmpty());
     }
 

@@ -5,6 +5,7 @@
 // each step (the view's model and the server), and the volume view's CSV export.
 // No translator is installed, so texts with %n keep their "(s)".
 #include "CorrectionsTestSupport.h"
+#include "ModalAnswer.h"
 #include "OrbJson.h"
 #include "SandboxFixture.h"
 
@@ -56,39 +57,36 @@ constexpr qint64 HourMs = 3'600'000;
 /// name the action on it) and keeps its text in `*text`.
 void acceptNextMessageBox(std::shared_ptr<QString> text)
 {
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [poll, text] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            *text = box->text();
-            for (QAbstractButton *button : box->buttons()) {
-                if (box->buttonRole(button) == QMessageBox::AcceptRole || box->buttonRole(button) == QMessageBox::YesRole) {
-                    button->click();
-                    return;
-                }
+    ul::test::whenModal([text](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        if (!box)
+            return false;
+        *text = box->text();
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::AcceptRole || box->buttonRole(button) == QMessageBox::YesRole) {
+                button->click();
+                return true;
             }
         }
-        QTimer::singleShot(20, qApp, *poll);
-    };
-    QTimer::singleShot(0, qApp, *poll);
+        return false;
+    });
 }
 
 /// Answers the production confirmation that follows: types `name` (empty: cancels).
 void answerProductionConfirmation(const QString &name)
 {
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [poll, name] {
-        if (auto *dialog = qobject_cast<ul::gui::ProductionConfirmDialog *>(QApplication::activeModalWidget())) {
-            if (name.isEmpty()) {
-                dialog->reject();
-            } else {
-                dialog->findChild<QLineEdit *>(QStringLiteral("confirmNameEdit"))->setText(name);
-                dialog->accept();
-            }
-            return;
+    ul::test::whenModal([name](QWidget *modal) {
+        auto *dialog = qobject_cast<ul::gui::ProductionConfirmDialog *>(modal);
+        if (!dialog)
+            return false;
+        if (name.isEmpty()) {
+            dialog->reject();
+        } else {
+            dialog->findChild<QLineEdit *>(QStringLiteral("confirmNameEdit"))->setText(name);
+            dialog->accept();
         }
-        QTimer::singleShot(20, qApp, *poll);
-    };
-    QTimer::singleShot(0, qApp, *poll);
+        return true;
+    });
 }
 
 QJsonObject eventJson(const QString &key, const QString &customer, Timestamp when)

@@ -3,6 +3,7 @@
 // retry of only that row, the deprecate confirmation, undo from the journal view, the journal
 // recording failures, work left queued by an earlier session, and the main window's wiring.
 #include "CorrectionsTestSupport.h"
+#include "ModalAnswer.h"
 #include "OrbJson.h"
 #include "SandboxFixture.h"
 
@@ -74,15 +75,13 @@ W *child(QWidget &parent, const char *name)
 /// Clicks "Yes" in the next message box that opens (QMessageBox::question runs its own loop).
 void answerNextMessageBoxYes()
 {
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [poll] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            box->button(QMessageBox::Yes)->click();
-            return;
-        }
-        QTimer::singleShot(20, qApp, *poll);
-    };
-    QTimer::singleShot(0, qApp, *poll);
+    ul::test::whenModal([](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        if (!box)
+            return false;
+        box->button(QMessageBox::Yes)->click();
+        return true;
+    });
 }
 
 } // namespace

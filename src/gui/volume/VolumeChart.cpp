@@ -40,16 +40,17 @@ qint64 fromAxis(qreal x)
 } // namespace
 
 VolumeChart::VolumeChart(QWidget *parent)
-    : QChartView(parent), m_timeAxis(new QDateTimeAxis), m_countAxis(new QValueAxis)
+    // The chart is given to the constructor: QChartView(parent) would make a default chart of
+    // its own that setChart() releases without deleting.
+    : QChartView(new QChart, parent), m_timeAxis(new QDateTimeAxis), m_countAxis(new QValueAxis)
 {
-    auto *chart = new QChart;
+    QChart *chart = this->chart();
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_countAxis, Qt::AlignLeft);
     m_countAxis->setLabelFormat(QStringLiteral("%d"));
     m_countAxis->setMin(0);
-    setChart(chart); // takes it
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::HorizontalRubberBand);
     setMouseTracking(true);
