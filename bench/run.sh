@@ -12,10 +12,12 @@
 #      (bench/sdk-ingest.mjs) and the app-client/SDK ratio; 500-id search latency on the 1,000,000
 #      stored events from the app client and from the SDK, same sandbox; the demo seeding time;
 #   2. bench_client_overhead: OrbClient vs the SDK against a server that answers at once (ratio);
-#   3. bench_decode: EventCodec vs simdjson on large search answers (ratio);
+#   3. bench_decode: EventCodec vs simdjson on search answers, ImportReader vs simdjson on a JSONL
+#      import file (ratios to simdjson walked into structs, and to its bare parse);
 #   4. bench/cold-start/run.sh (cold start vs a bare window), bench/memory/idle-memory.sh (idle
 #      RSS), bench_workspace (the 1,000,000-event workspace);
-#   5. bench_responsiveness: the longest GUI-thread stall during a bulk ingest and searches.
+#   5. bench_responsiveness: the longest GUI-thread stall while an ImportJob imports 200,000 events
+#      through the outbox and 500-id searches run in the shown window.
 #   6. bench_import: a 1,000,000-event JSONL file imported into a backfill through ImportJob and the
 #      outbox (events/s, peak RSS) and sent by the Orb SDK in batches of 500 to the same sandbox; ratio.
 # Environment: BENCH_QUICK=1 runs smaller sizes (200,000 sandbox events, 100,000 in the
@@ -56,7 +58,7 @@ section "1. sandbox: ingest and 500-id search on 1,000,000 stored events, demo s
 section "2. client overhead: OrbClient vs the Orb SDK against a server that answers at once"
 "$build/bench/bench_client_overhead"
 
-section "3. decode: EventCodec vs simdjson on the same bytes"
+section "3. decode: EventCodec and ImportReader vs simdjson on the same bytes"
 "$build/bench/bench_decode"
 
 section "4a. app: cold start"
@@ -68,7 +70,7 @@ bash bench/memory/idle-memory.sh "$build" "$memory_runs"
 section "4c. app: the 1,000,000-event local workspace"
 "$build/bench/bench_workspace" "${workspace_args[@]}"
 
-section "5. window responsiveness: GUI-thread stalls during a bulk ingest and searches"
+section "5. window responsiveness: GUI-thread stalls during a bulk import and searches"
 "$build/bench/bench_responsiveness"
 
 section "6. import: 1,000,000 JSONL events into a backfill, ImportJob + outbox vs the Orb SDK (batches of 500)"

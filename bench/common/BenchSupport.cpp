@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <unistd.h>
 
 #ifndef USAGELENS_BENCH_SDK_SCRIPT
 #define USAGELENS_BENCH_SDK_SCRIPT ""
@@ -59,6 +60,21 @@ double threadCpuSeconds()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+double processCpuSeconds(qint64 pid)
+{
+    // /proc/PID/stat: fields 14 and 15 are utime and stime in clock ticks; the command name
+    // (field 2) is in parentheses and may hold spaces, so count from the last ')'.
+    QFile stat(pid == 0 ? QStringLiteral("/proc/self/stat") : QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks;
 }
 
 qint64 statusKb(const char *field)

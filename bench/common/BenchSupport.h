@@ -20,6 +20,8 @@ double median(QList<double> values);
 double percentile(QList<double> values, double p);
 /// CPU seconds used by the calling thread so far.
 double threadCpuSeconds();
+/// CPU seconds (user + system, all threads) used so far by process `pid` (0: this process), or -1.
+double processCpuSeconds(qint64 pid = 0);
 /// A field of /proc/self/status in kB (VmRSS, VmHWM), or -1.
 qint64 statusKb(const char *field);
 

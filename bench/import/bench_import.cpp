@@ -192,6 +192,8 @@ int main(int argc, char **argv)
                 .arg(p.etaMs < 0 ? QStringLiteral("?") : QString::number(p.etaMs / 1000)));
     });
     ticker.start(5000);
+    const double cpuBefore = ul::bench::processCpuSeconds();
+    const double serverCpuBefore = ul::bench::processCpuSeconds(sandbox.processId());
     timer.restart();
     job.start();
     loop.exec();
@@ -200,8 +202,11 @@ int main(int argc, char **argv)
     const ul::ImportProgress p = job.progress();
     const double appRate = double(p.eventsConfirmed) / seconds;
     const qint64 peakKb = ul::bench::statusKb("VmHWM");
+    const double cpuPerEvent = (ul::bench::processCpuSeconds() - cpuBefore) * 1e6 / double(std::max<qint64>(1, p.eventsConfirmed));
+    const double serverCpuPerEvent = (ul::bench::processCpuSeconds(sandbox.processId()) - serverCpuBefore) * 1e6
+        / double(std::max<qint64>(1, p.eventsConfirmed));
     out(QStringLiteral("ImportJob + Outbox (batch %1, %2 in flight) into backfill %3: %4 of %5 events confirmed, %6 bad rows, in %7 s: "
-                       "%8 events/s; peak RSS %9 MiB (%10 MiB before the import)")
+                       "%8 events/s; peak RSS %9 MiB (%10 MiB before the import); CPU %11 us/event (the sandbox's: %12)")
             .arg(outboxSettings.batchSize)
             .arg(outboxSettings.maxInFlight)
             .arg(*backfill, thousands(double(p.eventsConfirmed)), thousands(double(count)))
@@ -209,7 +214,9 @@ int main(int argc, char **argv)
             .arg(seconds, 0, 'f', 1)
             .arg(thousands(appRate))
             .arg(double(peakKb) / 1024, 0, 'f', 0)
-            .arg(double(rssBefore) / 1024, 0, 'f', 0));
+            .arg(double(rssBefore) / 1024, 0, 'f', 0)
+            .arg(cpuPerEvent, 0, 'f', 1)
+            .arg(serverCpuPerEvent, 0, 'f', 1));
     if (job.state() != ul::ImportJob::State::Finished)
         out(QStringLiteral("the import did not finish: %1").arg(job.errorString()));
 
@@ -227,18 +234,21 @@ int main(int argc, char **argv)
             run.token = Token;
             run.arguments = {QStringLiteral("--file"), path, QStringLiteral("--batch"), QStringLiteral("500"),
                              QStringLiteral("--backfill"), *second, QStringLiteral("--key-suffix"), QStringLiteral("-sdk")};
+            const double sdkServerCpuBefore = ul::bench::processCpuSeconds(sandbox.processId());
             const ul::bench::SdkOutcome sdk = ul::bench::runSdk(run);
+            const double sdkServerCpu = ul::bench::processCpuSeconds(sandbox.processId()) - sdkServerCpuBefore;
             if (!sdk.ok) {
                 out(QStringLiteral("Orb SDK: failed: %1").arg(sdk.error));
             } else {
                 const double sdkRate = sdk.figures.value(QLatin1StringView("eventsPerSecond")).toDouble();
                 out(QStringLiteral("Orb TypeScript SDK %1 (batches of 500, one at a time) into backfill %2: %3 events in %4 s: "
-                                   "%5 events/s; peak RSS %6 MiB")
+                                   "%5 events/s; peak RSS %6 MiB; the sandbox's CPU %7 us/event")
                         .arg(sdk.figures.value(QLatin1StringView("sdkVersion")).toString(), *second,
                              thousands(sdk.figures.value(QLatin1StringView("events")).toDouble()))
                         .arg(sdk.figures.value(QLatin1StringView("seconds")).toDouble(), 0, 'f', 1)
                         .arg(thousands(sdkRate))
-                        .arg(sdk.figures.value(QLatin1StringView("peakRssMb")).toDouble(), 0, 'f', 0));
+                        .arg(sdk.figures.value(QLatin1StringView("peakRssMb")).toDouble(), 0, 'f', 0)
+                        .arg(sdkServerCpu * 1e6 / std::max(1.0, sdk.figures.value(QLatin1StringView("events")).toDouble()), 0, 'f', 1));
                 if (sdkRate > 0)
                     out(QStringLiteral("ratio ImportJob / SDK: %1x").arg(appRate / sdkRate, 0, 'f', 2));
             }

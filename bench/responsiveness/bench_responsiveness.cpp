@@ -1,18 +1,19 @@
-// bench_responsiveness: the longest GUI-thread stall while a bulk ingest goes through the Outbox
-// and 500-id searches run, with the real MainWindow shown (offscreen).
+// bench_responsiveness: the longest GUI-thread stall while a bulk import goes through the
+// Outbox and 500-id searches run, with the real MainWindow shown (offscreen).
 //
-//   bench_responsiveness [--events N] [--chunk N] [--searches N]
+//   bench_responsiveness [--events N]
 //
 // Set-up as in the app: the sandbox on a thread of its own (file database), the MainWindow
 // connected to it with a local workspace (fetched events are stored in it), an Outbox and a
-// Journal on the GUI thread sending with their own OrbClient. The events (random UUIDv4 keys) are
-// generated before the clock starts, as an importer parsing on a worker thread would hand them
-// over; they are enqueued in chunks, waiting for room (back-pressure) as the app's bulk actions do.
-// Once the first events are answered, the Events view looks up 500 of them (ids box, Run) again and
-// again until the ingest is done. A QTimer on the GUI thread ticks every 5 ms and records the gap
-// between ticks: a gap is how long the window could not react. Prints p50/p99/max of the gaps,
-// idle (before) and under load, in ms. Target (docs/performance.md): longest stall < 50 ms.
-// Benchmarks print figures; they never assert.
+// Journal on the GUI thread sending with their own OrbClient. The load is the app's own import:
+// an ImportJob reads a JSONL file of N events (random UUIDv4 keys, written before the clock
+// starts) on its worker thread, checks every row and queues the good ones through the Outbox
+// with back-pressure, as the backfill wizard's import does. Once the first events are answered,
+// the Events view looks up 500 of them (ids box, Run) again and again until the import is done.
+// A QTimer on the GUI thread ticks every 5 ms and records the gap between ticks: a gap is how
+// long the window could not react. Prints p50/p99/max of the gaps, idle (before) and under load,
+// in ms. Target (docs/performance.md): longest stall < 50 ms. Benchmarks print figures; they
+// never assert.
 #include "BenchSupport.h"
 #include "FirstExposureWatcher.h"
 #include "MainWindow.h"
@@ -20,6 +21,8 @@
 #include "SandboxOptions.h"
 #include "ServerConnection.h"
 #include "events/EventsView.h"
+#include "import/ImportJob.h"
+#include "json/EventCodec.h"
 #include "journal/Journal.h"
 #include "outbox/Outbox.h"
 #include "workspace/WorkspaceService.h"
@@ -27,6 +30,7 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
+#include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
 #include <QtCore/QUuid>
@@ -107,12 +111,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Longest GUI-thread stall during a bulk ingest and searches."));
     parser.addHelpOption();
-    const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("Events to ingest through the outbox."), QStringLiteral("N"), QStringLiteral("200000"));
-    const QCommandLineOption chunkOpt(QStringLiteral("chunk"), QStringLiteral("Events per enqueueIngest call."), QStringLiteral("N"), QStringLiteral("5000"));
-    parser.addOptions({eventsOpt, chunkOpt});
+    const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("Events to import through the outbox."), QStringLiteral("N"), QStringLiteral("200000"));
+    parser.addOptions({eventsOpt});
     parser.process(app);
-    const qint64 total = parser.value(eventsOpt).toLongLong();
-    const int chunk = std::max(1, parser.value(chunkOpt).toInt());
+    const qint64 total = std::max<qint64>(1, parser.value(eventsOpt).toLongLong());
 
     sandbox::SandboxOptions options;
     options.port = 0;
@@ -153,22 +155,33 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // The import file: recent events (plain ingest takes them), one Orb ingest event per line.
     const QStringList externals{QStringLiteral("bench-ext-1"), QStringLiteral("bench-ext-2"), QStringLiteral("bench-ext-3")};
-    const QList<Event> events = benchEvents(total, {}, externals);
-    // 500 ids spread over the first chunk: stored by the time the first search starts.
-    const qsizetype firstChunk = std::min<qsizetype>(chunk, events.size());
-    const qsizetype step = std::max<qsizetype>(1, firstChunk / 500);
-    QStringList searchIds;
-    for (qsizetype i = 0; i < firstChunk && searchIds.size() < 500; i += step)
-        searchIds << events.at(i).id;
+    const QString file = scratch.filePath(QStringLiteral("import.jsonl"));
+    QStringList searchIds; // 500 ids spread over the first 5,000 rows: stored when the first search starts
+    constexpr qint64 SearchSpan = 5000;
+    {
+        const QList<Event> events = benchEvents(total, {}, externals);
+        QFile writer(file);
+        if (!writer.open(QIODevice::WriteOnly)) {
+            out(QStringLiteral("cannot write %1").arg(file));
+            return 1;
+        }
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            writer.write(json::encodeIngestItems(std::span<const Event>(events.constData() + i, 1)));
+            writer.write("\n");
+            if (i < SearchSpan && i % std::max<qsizetype>(1, std::min<qsizetype>(SearchSpan, events.size()) / 500) == 0
+                && searchIds.size() < 500)
+                searchIds << events.at(i).id;
+        }
+    }
 
-    out(QStringLiteral("bench_responsiveness: Qt %1, %2, MainWindow shown; %3 events through the Outbox (batches of %4, %5 in flight),"
-                       " enqueued %6 at a time; 500-id searches in the Events view meanwhile")
+    out(QStringLiteral("bench_responsiveness: Qt %1, %2, MainWindow shown; an ImportJob imports %3 JSONL events through the Outbox"
+                       " (batches of %4, %5 in flight); 500-id searches in the Events view meanwhile")
             .arg(QString::fromLatin1(qVersion()), QGuiApplication::platformName())
             .arg(thousands(double(total)))
             .arg((*outbox)->settings().batchSize)
-            .arg((*outbox)->settings().maxInFlight)
-            .arg(thousands(chunk)));
+            .arg((*outbox)->settings().maxInFlight));
 
     StallMonitor monitor;
     monitor.start();
@@ -177,7 +190,7 @@ int main(int argc, char *argv[])
     out(QStringLiteral("GUI-thread gaps between 5 ms ticks:"));
     out(gapLine(QStringLiteral("idle, 1 s (the floor):"), monitor.gaps()));
 
-    // The load: enqueue with back-pressure; searches start once the first chunk is answered.
+    // The load: the import; searches start once its first 5,000 events are answered.
     gui::EventsView &view = window.eventsView();
     view.setTimeframe(gui::EventsView::Timeframe::AllTime);
     view.setIdsText(searchIds.join(u'\n'));
@@ -203,54 +216,41 @@ int main(int argc, char *argv[])
         else
             QTimer::singleShot(100, &loop, startSearch); // the analyst runs it again
     });
-    QObject::connect(outbox->get(), &Outbox::progressChanged, &loop, [&](const OutboxProgress &progress) {
-        if (searchMs.isEmpty() && !searching && progress.doneEvents >= std::min<qint64>(chunk, total))
+    ImportJobConfig config;
+    config.path = file;
+    config.destination = destination;
+    config.groupId = QStringLiteral("bench-responsiveness");
+    config.reason = QStringLiteral("benchmark");
+    ImportJob job(outbox->get(), config);
+    QObject::connect(&job, &ImportJob::progressChanged, &loop, [&](const ImportProgress &progress) {
+        if (searchMs.isEmpty() && !searching && progress.eventsConfirmed >= std::min<qint64>(SearchSpan, total))
             startSearch();
     });
-    QObject::connect(outbox->get(), &Outbox::idle, &loop, [&] {
-        if ((*outbox)->progress().doneEvents < total)
-            return;
+    QString importError;
+    QObject::connect(&job, &ImportJob::finished, &loop, [&](ImportJob::State state) {
+        if (state != ImportJob::State::Finished)
+            importError = job.errorString().isEmpty() ? QStringLiteral("stopped early") : job.errorString();
         ingestDone = true;
         if (!searching)
             loop.quit();
     });
-    qsizetype nextEvent = 0;
-    QString enqueueError;
-    std::function<void()> enqueueMore = [&] {
-        while (nextEvent < events.size()) {
-            const qsizetype n = std::min<qsizetype>(chunk, events.size() - nextEvent);
-            if ((*outbox)->room() < n) {
-                (*outbox)->whenRoom(n, &loop, enqueueMore);
-                return;
-            }
-            auto receipt = (*outbox)->enqueueIngest(destination, events.mid(nextEvent, n));
-            if (!receipt) {
-                enqueueError = receipt.error().message;
-                loop.quit();
-                return;
-            }
-            nextEvent += n;
-            QTimer::singleShot(0, &loop, enqueueMore); // one chunk per event-loop turn, as a producer would
-            return;
-        }
-        (*outbox)->flush();
-    };
     QElapsedTimer wall;
     wall.start();
     monitor.start();
-    QTimer::singleShot(0, &loop, enqueueMore);
+    job.start();
     loop.exec();
     monitor.stop();
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
-    const OutboxProgress progress = (*outbox)->progress();
-    out(gapLine(QStringLiteral("bulk ingest + searches:"), monitor.gaps()));
+    const ImportProgress progress = job.progress();
+    out(gapLine(QStringLiteral("bulk import + searches:"), monitor.gaps()));
     out(gapLine(QStringLiteral("  while a search was in flight:"), monitor.searchGaps()));
-    out(QStringLiteral("  ingest through the Outbox: %1 of %2 events answered in %3 s = %4 events/s; %5 failed operations%6")
-            .arg(thousands(double(progress.doneEvents)), thousands(double(total)))
+    out(QStringLiteral("  import through the Outbox: %1 of %2 events confirmed in %3 s = %4 events/s; %5 failed, %6 bad rows%7")
+            .arg(thousands(double(progress.eventsConfirmed)), thousands(double(total)))
             .arg(seconds, 0, 'f', 2)
-            .arg(thousands(double(progress.doneEvents) / seconds))
-            .arg(progress.failedOperations)
-            .arg(enqueueError.isEmpty() ? QString() : QStringLiteral("; enqueue FAILED: ") + enqueueError));
+            .arg(thousands(double(progress.eventsConfirmed) / seconds))
+            .arg(progress.eventsFailed)
+            .arg(progress.badRows)
+            .arg(importError.isEmpty() ? QString() : QStringLiteral("; import FAILED: ") + importError));
     out(QStringLiteral("  %1 searches of 500 ids during the ingest: median %2 ms, max %3 ms, %4 events found per search")
             .arg(searchMs.size())
             .arg(median(searchMs), 0, 'f', 1)

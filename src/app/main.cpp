@@ -83,6 +83,7 @@ int main(int argc, char *argv[])
     } else {
         std::fprintf(stderr, "usagelens: corrections are unavailable: %s\n", qPrintable(corrections.error()));
     }
+    mark("workspace service, outbox and journal opened");
 
     ul::gui::MainWindow window;
     mark("MainWindow constructed");

@@ -77,9 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     setUpViewMenu();
     setUpHelpMenu();
-    setUpAttemptsView();
-    setUpBackfillsView();
+    setUpVolumeAction();
     styleEmptyStates();
+    connect(m_ui->viewTabWidget, &QTabWidget::currentChanged, this, &MainWindow::ensureViewOf);
     restoreWindowState();
 }
 
@@ -114,10 +114,14 @@ void MainWindow::connectTo(const ServerConnection &connection)
     m_ownsClient = true;
 }
 
-void MainWindow::setUpAttemptsView()
+AttemptsView &MainWindow::attemptsView()
 {
-    m_attemptsView = new AttemptsView(nullptr, m_ui->webhookAttemptsTab);
+    if (m_attemptsView)
+        return *m_attemptsView;
+    m_attemptsView = new AttemptsView(m_client, m_ui->webhookAttemptsTab);
     m_ui->webhookAttemptsLayout->addWidget(m_attemptsView);
+    if (m_settings)
+        m_attemptsView->model().setPageSize(m_settings->attemptsPageSize());
     // "Show event": look the attempt's usage event up in the Events view, whatever its age.
     connect(m_attemptsView, &AttemptsView::showEventRequested, this, [this](const QString &eventId) {
         showView(View::Events);
@@ -126,10 +130,13 @@ void MainWindow::setUpAttemptsView()
         events.setTimeframe(EventsView::Timeframe::AllTime);
         events.run();
     });
+    return *m_attemptsView;
 }
 
-void MainWindow::setUpBackfillsView()
+BackfillsView &MainWindow::backfillsView()
 {
+    if (m_backfillsView)
+        return *m_backfillsView;
     // The view replaces the tab's empty state (kept, hidden: retranslateUi sets its texts).
     m_ui->backfillsEmptyTitleLabel->hide();
     m_ui->backfillsEmptyTextLabel->hide();
@@ -137,12 +144,31 @@ void MainWindow::setUpBackfillsView()
         spacer->changeSize(0, 0, QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_backfillsView = new BackfillsView(m_ui->backfillsTab);
     m_ui->backfillsEmptyLayout->addWidget(m_backfillsView);
+    if (m_client)
+        m_backfillsView->setClient(m_client);
+    if (m_hub)
+        m_backfillsView->setHub(m_hub); // backfill close, revert and create go through the same outbox
+    return *m_backfillsView;
+}
+
+void MainWindow::ensureViewOf(int index)
+{
+    switch (static_cast<View>(index)) {
+    case View::Backfills: backfillsView(); break;
+    case View::WebhookAttempts: attemptsView(); break;
+    case View::Events:
+    case View::Corrections: break;
+    }
+}
+
+void MainWindow::setUpVolumeAction()
+{
     // View › Event volume: the chart below the backfills.
     m_ui->viewMenu->addSeparator();
     m_volumeAction = m_ui->viewMenu->addAction(QString());
     connect(m_volumeAction, &QAction::triggered, this, [this] {
         showView(View::Backfills);
-        m_backfillsView->showVolume();
+        backfillsView().showVolume();
     });
     retranslate();
 }
@@ -150,8 +176,10 @@ void MainWindow::setUpBackfillsView()
 void MainWindow::useClient(OrbClient *client)
 {
     m_ui->eventsView->setClient(client);
-    m_attemptsView->setClient(client);
-    m_backfillsView->setClient(client);
+    if (m_attemptsView)
+        m_attemptsView->setClient(client);
+    if (m_backfillsView)
+        m_backfillsView->setClient(client);
     if (m_ownsClient)
         delete m_client; // after the views have let go of it
     m_client = client;
@@ -190,7 +218,8 @@ void MainWindow::attachSession(Settings &settings, ProfileStore &profiles, Profi
     // Page sizes from Settings, now and whenever they change.
     auto applyPageSizes = [this] {
         eventsView().setIdsPerSearch(m_settings->eventsPageSize());
-        m_attemptsView->model().setPageSize(m_settings->attemptsPageSize());
+        if (m_attemptsView)
+            m_attemptsView->model().setPageSize(m_settings->attemptsPageSize());
     };
     applyPageSizes();
     connect(&settings, &Settings::changed, this, [applyPageSizes](Settings::Key key) {
@@ -224,7 +253,9 @@ void MainWindow::attachCorrections(CorrectionsHub &hub, workspace::WorkspaceServ
         spacer->changeSize(0, 0, QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_correctionsView = new CorrectionsView(hub, m_ui->correctionsTab);
     m_ui->correctionsEmptyLayout->addWidget(m_correctionsView);
-    m_backfillsView->setHub(&hub); // backfill close, revert and create go through the same outbox
+    m_hub = &hub;
+    if (m_backfillsView)
+        m_backfillsView->setHub(&hub); // backfill close, revert and create go through the same outbox
     // Work left queued by an earlier session: show where the analyst decides about it.
     connect(&hub, &CorrectionsHub::queuedWorkFound, this, [this] { showView(View::Corrections); });
     if (hub.queuedFromEarlier() > 0)

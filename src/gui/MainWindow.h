@@ -73,8 +73,10 @@ public:
     /// The client of the current connection, or null before there is one.
     [[nodiscard]] OrbClient *client() const { return m_client; }
     [[nodiscard]] EventsView &eventsView() const;
-    [[nodiscard]] AttemptsView &attemptsView() const { return *m_attemptsView; }
-    [[nodiscard]] BackfillsView &backfillsView() const { return *m_backfillsView; }
+    /// The views of the other tabs are made when their tab is first shown (or asked for here):
+    /// the window comes up without their cost.
+    AttemptsView &attemptsView();
+    BackfillsView &backfillsView();
     /// Null until attachWorkspace().
     [[nodiscard]] WorkspaceView *workspaceView() const { return m_workspaceView; }
 
@@ -97,8 +99,9 @@ private:
     void saveWindowState() const;
     void showAbout();
     void useClient(OrbClient *client);
-    void setUpAttemptsView();
-    void setUpBackfillsView();
+    void setUpVolumeAction();
+    /// Makes the view of tab `index` if it is one made on first show.
+    void ensureViewOf(int index);
     /// The texts set in code (the form's come from retranslateUi).
     void retranslate();
 
@@ -109,8 +112,9 @@ private:
     Settings *m_settings = nullptr;
     ProfileStore *m_profiles = nullptr;
     ProfileSession *m_session = nullptr;
-    AttemptsView *m_attemptsView = nullptr;
-    BackfillsView *m_backfillsView = nullptr;
+    AttemptsView *m_attemptsView = nullptr;   ///< Made on first show (attemptsView()).
+    BackfillsView *m_backfillsView = nullptr; ///< Made on first show (backfillsView()).
+    CorrectionsHub *m_hub = nullptr;          ///< Set by attachCorrections().
     QAction *m_volumeAction = nullptr; ///< View › Event volume
     WorkspaceView *m_workspaceView = nullptr;
     CorrectionsView *m_correctionsView = nullptr;

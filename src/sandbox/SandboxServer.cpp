@@ -68,6 +68,22 @@ private:
     std::function<void(QTcpSocket *)> m_onAccepted;
 };
 
+/// Acknowledges at once what arrives on `socket` (Linux: TCP_QUICKACK). Clients that leave Nagle
+/// on hold each small segment until the previous ones are acknowledged, and Linux delays that ACK
+/// by up to 40 ms once a connection has carried an answer. Qt 6.4's QNetworkAccessManager does
+/// both: no TCP_NODELAY, and a request body written in 16 KiB pieces (each one smaller than a
+/// loopback segment), so without quick ACKs a 100 KB ingest request stalls several times. The flag
+/// is not sticky: it is set again after every read and every answer sent.
+void acknowledgeAtOnce(QTcpSocket *socket)
+{
+#ifdef Q_OS_LINUX
+    const int one = 1;
+    ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#else
+    Q_UNUSED(socket);
+#endif
+}
+
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
@@ -276,19 +292,16 @@ void SandboxServer::watchSocket(QTcpSocket *socket)
     // refused from its headers, before its body is buffered.
     socket->setReadBufferSize(m_options.maxBodyBytes + MaxHeaderBytes);
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { checkRequestSize(socket); });
+    // Sending an answer puts Linux back into delayed ACKs on this connection (it expects to
+    // piggyback the ACK on the next answer). The next request then stalls if it arrives while this
+    // thread is busy with another connection's: its last segment waits for an ACK that waits for
+    // this thread to read. Quick ACKs again as soon as the answer has left.
+    connect(socket, &QTcpSocket::bytesWritten, this, [socket] { acknowledgeAtOnce(socket); });
 }
 
 void SandboxServer::checkRequestSize(QTcpSocket *socket)
 {
-#ifdef Q_OS_LINUX
-    // Acknowledge at once what was just read. Clients that leave Nagle on (Qt 6.4's
-    // QNetworkAccessManager does) hold a request's last partial segment until the previous ones
-    // are acknowledged, and Linux delays that ACK by ~40 ms once a connection has carried a
-    // response: without this, every request after the first on a kept-alive connection stalls.
-    // The flag is not sticky, so it is set again on every read.
-    const int one = 1;
-    ::setsockopt(int(socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
-#endif
+    acknowledgeAtOnce(socket);
     if (socket->property(RejectedProperty).toBool()) {
         socket->readAll(); // drain what the client still sends; nobody parses it
         return;

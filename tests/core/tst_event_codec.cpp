@@ -4,6 +4,7 @@
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QRandomGenerator>
 #include <QtTest/QTest>
 
 using namespace std::chrono_literals;
@@ -33,6 +34,9 @@ private Q_SLOTS:
     void roundTripsStoredProperties();
     void describesPropertyValues();
     void propertiesKeepTheirOrder();
+    void repeatedKeysKeepTheFirstPlaceAndTheLastValue_data();
+    void repeatedKeysKeepTheFirstPlaceAndTheLastValue();
+    void fromEntriesAgreesWithSetOneByOne();
 };
 
 namespace {
@@ -308,6 +312,58 @@ void TstEventCodec::propertiesKeepTheirOrder()
     QVERIFY(!p.contains(u"a"));
     QCOMPARE(p.size(), 2);
     QCOMPARE(p.find(u"missing"), nullptr);
+}
+
+void TstEventCodec::repeatedKeysKeepTheFirstPlaceAndTheLastValue_data()
+{
+    QTest::addColumn<QByteArray>("properties");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("no repeat") << QByteArray(R"({"b":1,"a":2})") << QByteArray(R"({"b":1,"a":2})");
+    QTest::newRow("one repeat") << QByteArray(R"({"b":1,"a":2,"b":"x"})") << QByteArray(R"({"b":"x","a":2})");
+    QTest::newRow("three times") << QByteArray(R"({"k":1,"k":2,"z":0,"k":true})") << QByteArray(R"({"k":true,"z":0})");
+    QTest::newRow("only repeats") << QByteArray(R"({"k":1,"k":2})") << QByteArray(R"({"k":2})");
+    QByteArray wide = "{";
+    QByteArray wideExpected = "{";
+    for (int i = 0; i < 100; ++i) { // beyond the stack table: 100 keys, the even ones given twice
+        wide += (i ? "," : "") + QByteArray(R"("key)") + QByteArray::number(i) + R"(":)" + QByteArray::number(i);
+        wideExpected += (i ? "," : "") + QByteArray(R"("key)") + QByteArray::number(i) + R"(":)"
+            + QByteArray::number(i % 2 == 0 ? -i : i);
+    }
+    for (int i = 0; i < 100; i += 2)
+        wide += R"(,"key)" + QByteArray::number(i) + R"(":)" + QByteArray::number(-i);
+    QTest::newRow("100 keys, 50 repeated") << wide + "}" << wideExpected + "}";
+}
+
+void TstEventCodec::repeatedKeysKeepTheFirstPlaceAndTheLastValue()
+{
+    // JSON allows a key twice; the event keeps one, where it first appeared, with its last value.
+    QFETCH(QByteArray, properties);
+    QFETCH(QByteArray, expected);
+    const QByteArray body = R"({"events":[{"idempotency_key":"k1","event_name":"e","timestamp":"2024-05-01T00:00:00Z",)"
+                            R"("customer_id":"c","properties":)" + properties + "}]}";
+    const auto decoded = json::decodeIngestBody(body);
+    QVERIFY(decoded.hasValue());
+    QCOMPARE(decoded->size(), 1);
+    QVERIFY2(decoded->at(0).problems.isEmpty(), qPrintable(decoded->at(0).problems.join(QStringLiteral("; "))));
+    QCOMPARE(json::encodeProperties(decoded->at(0).event.properties), expected);
+}
+
+void TstEventCodec::fromEntriesAgreesWithSetOneByOne()
+{
+    // Random keys from a small alphabet, so that many repeat: the linear-time build and set()
+    // one by one must give the same entries in the same order.
+    QRandomGenerator random(20261123);
+    for (int round = 0; round < 200; ++round) {
+        const int n = int(random.bounded(150));
+        QList<Properties::Entry> entries;
+        Properties bySet;
+        for (int i = 0; i < n; ++i) {
+            const QString key = QStringLiteral("k%1").arg(random.bounded(n / 2 + 1));
+            entries.append({key, qint64(i)});
+            bySet.set(key, qint64(i));
+        }
+        QCOMPARE(Properties::fromEntries(entries), bySet);
+    }
 }
 
 QTEST_GUILESS_MAIN(TstEventCodec)

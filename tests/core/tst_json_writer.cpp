@@ -1,6 +1,7 @@
 // ul::JsonWriter: valid JSON for any text, commas in the right places, numbers that keep their kind.
 #include "json/JsonWriter.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtTest/QTest>
@@ -15,7 +16,11 @@ class TstJsonWriter : public QObject {
 private Q_SLOTS:
     void escapesStrings_data();
     void escapesStrings();
+    void escapesUtf16Text_data() { escapesStrings_data(); }
+    void escapesUtf16Text();
     void escapedTextReadsBackUnchanged();
+    void writesTimestamps_data();
+    void writesTimestamps();
     void placesCommasInNestedStructures();
     void writesNumbers_data();
     void writesNumbers();
@@ -48,6 +53,46 @@ void TstJsonWriter::escapesStrings()
     JsonWriter out;
     out.value(std::string_view(utf8.constData(), size_t(utf8.size())));
     QCOMPARE(out.data(), expected);
+}
+
+void TstJsonWriter::escapesUtf16Text()
+{
+    // The QString path (ASCII narrowed in place, anything else through UTF-8) writes the same bytes.
+    QFETCH(QByteArray, utf8);
+    QFETCH(QByteArray, expected);
+    const QString text = QString::fromUtf8(utf8);
+    JsonWriter out;
+    out.beginArray().value(text).value(QStringView(text)).endArray();
+    QCOMPARE(out.data(), "[" + expected + "," + expected + "]");
+    JsonWriter keys;
+    keys.beginObject().key(QStringView(text)).value(qint64(1)).endObject();
+    QCOMPARE(keys.data(), "{" + expected + ":1}");
+}
+
+void TstJsonWriter::writesTimestamps_data()
+{
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("whole seconds") << qint64(1714566896000);
+    QTest::newRow("milliseconds") << qint64(1714566896007);
+    QTest::newRow("before the epoch") << qint64(-1);
+    QTest::newRow("year 9999") << qint64(253402300799999);
+    QTest::newRow("year 10000: spelt by Qt") << qint64(253402300800000);
+}
+
+void TstJsonWriter::writesTimestamps()
+{
+    // value(Timestamp) writes exactly what toIso8601() spells, quoted, without a QString.
+    QFETCH(qint64, ms);
+    const ul::Timestamp when = ul::Timestamp::fromMsecs(ms);
+    JsonWriter out;
+    out.beginObject().key("t").value(when).endObject();
+    QCOMPARE(out.data(), R"({"t":")" + when.toIso8601().toUtf8() + R"("})");
+    char buffer[32];
+    const qsizetype length = when.writeIso8601(buffer);
+    if (QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date().year() > 9999)
+        QCOMPARE(length, qsizetype(0));
+    else
+        QCOMPARE(QString::fromLatin1(buffer, length), when.toIso8601());
 }
 
 void TstJsonWriter::escapedTextReadsBackUnchanged()

@@ -46,7 +46,7 @@ QStringList tabTitles(const MainWindow &window)
     return titles;
 }
 
-QString attemptsHeader(const MainWindow &window, int column)
+QString attemptsHeader(MainWindow &window, int column)
 {
     const auto *table = window.attemptsView().findChild<QTableView *>(QStringLiteral("attemptsTableView"));
     return table ? table->model()->headerData(column, Qt::Horizontal).toString() : QString();

@@ -4,6 +4,7 @@
 // carries exactly one amendment (or was stored exactly once) and the journal has every entry
 // completed.
 #include "OutboxTestSupport.h"
+#include "KillProcess.h"
 #include "OrbJson.h"
 #include "SandboxFixture.h"
 #include "store/SandboxStore.h"
@@ -88,15 +89,11 @@ private Q_SLOTS:
             startHelper(helper, mode, Count, {QStringLiteral("--rate"), QStringLiteral("400")});
             QVERIFY2(helper.waitForStarted(WaitMs), qPrintable(helper.errorString()));
             qsizetype atKill = 0;
-            QVERIFY(QTest::qWaitFor([&] {
+            const QString killed = ul::test::killWhen(helper, [&] {
                 atKill = landed().size();
-                return atKill >= killAt[round] || helper.state() == QProcess::NotRunning;
-            }, WaitMs));
-            QVERIFY2(helper.state() == QProcess::Running,
-                     qPrintable(QStringLiteral("the helper ended before it was killed: ") + QString::fromUtf8(helper.readAll())));
-            helper.kill(); // SIGKILL: no destructor, no close()
-            QVERIFY(helper.waitForFinished(WaitMs));
-            QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
+                return atKill >= killAt[round];
+            }, WaitMs);
+            QVERIFY2(killed.isEmpty(), qPrintable(killed));
             QVERIFY2(atKill < Count, "killed mid-batch");
 
             // What the next start finds: operations not recorded as answered, some of which the
@@ -160,13 +157,11 @@ private Q_SLOTS:
             startHelper(helper, QStringLiteral("ingest"), Count, extra);
             QVERIFY2(helper.waitForStarted(WaitMs), qPrintable(helper.errorString()));
             qint64 atKill = 0;
-            QVERIFY(QTest::qWaitFor([&] {
+            const QString killed = ul::test::killWhen(helper, [&] {
                 atKill = stored();
-                return atKill >= threshold || helper.state() == QProcess::NotRunning;
-            }, WaitMs));
-            QVERIFY2(helper.state() == QProcess::Running, "the helper ended before it was killed");
-            helper.kill();
-            QVERIFY(helper.waitForFinished(WaitMs));
+                return atKill >= threshold;
+            }, WaitMs);
+            QVERIFY2(killed.isEmpty(), qPrintable(killed));
             QVERIFY2(atKill < Count, "killed mid-import");
             auto outbox = ul::Outbox::open(outboxPath());
             qInfo("killed with %lld of %d events stored; queued up to row %s; %lld batches left",

@@ -9,6 +9,7 @@
 // picks the proxy's and the kill timer's random sequence (printed, to replay a failure);
 // USAGELENS_SOAK_FAULTS=0 turns the faults off, to compare (the test then fails its fault checks).
 #include "FaultProxy.h"
+#include "KillProcess.h"
 #include "OrbJson.h"
 #include "SandboxFixture.h"
 #include "SoakPlan.h"
@@ -143,24 +144,24 @@ private Q_SLOTS:
                 // requests (twice the mean share of the expected total, so the kills cover the
                 // run), or, for one start in eight, during start-up, reconciliation or queuing.
                 const qint64 requestsBefore = m_proxy->counts().requests;
+                std::function<bool()> killPoint;
+                QElapsedTimer started;
+                started.start();
                 if (random.bounded(8) == 0) {
-                    QTest::qWait(int(random.bounded(600)));
+                    const qint64 afterMs = random.bounded(600);
+                    killPoint = [&started, afterMs] { return started.elapsed() >= afterMs; };
                 } else {
                     const qint64 after = 1 + random.bounded(int(2 * expectedRequests() / (MinimumKills + 1)));
-                    QVERIFY(QTest::qWaitFor([&] {
-                        return m_proxy->counts().requests >= requestsBefore + after || helper.state() != QProcess::Running;
-                    }, RunTimeoutMs));
+                    killPoint = [this, requestsBefore, after] { return m_proxy->counts().requests >= requestsBefore + after; };
                 }
-                if (helper.state() == QProcess::Running) {
-                    killedAt << QString::number(m_proxy->counts().requests);
-                    helper.kill(); // SIGKILL: no destructor, no close()
-                    QVERIFY(helper.waitForFinished(RunTimeoutMs));
-                    QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
-                    ++kills;
-                    log += helper.readAllStandardOutput();
-                    continue;
-                }
-                QFAIL(qPrintable(QStringLiteral("the workload finished after only %1 kills; make it larger").arg(kills)));
+                const QString killed = ul::test::killWhen(helper, killPoint, RunTimeoutMs);
+                QVERIFY2(killed.isEmpty(), qPrintable(QStringLiteral("after %1 kills (the workload may need to be larger): %2")
+                                                          .arg(kills)
+                                                          .arg(killed)));
+                killedAt << QString::number(m_proxy->counts().requests);
+                ++kills;
+                log += helper.readAllStandardOutput();
+                continue;
             }
             QVERIFY(QTest::qWaitFor([&] { return helper.state() == QProcess::NotRunning; }, RunTimeoutMs));
             const QByteArray output = helper.readAllStandardOutput();

@@ -373,9 +373,9 @@ CallHandle OrbClient::searchEvents(const SearchQuery &query, const QObject *cont
         out.value(id);
     out.endArray();
     if (query.timeframeStart)
-        out.key("timeframe_start").value(query.timeframeStart->toIso8601());
+        out.key("timeframe_start").value(*query.timeframeStart);
     if (query.timeframeEnd)
-        out.key("timeframe_end").value(query.timeframeEnd->toIso8601());
+        out.key("timeframe_end").value(*query.timeframeEnd);
     out.endObject();
     request.body = out.take();
     return sendDecoded<QList<Event>>(std::move(request), context, std::move(done),

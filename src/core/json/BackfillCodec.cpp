@@ -229,10 +229,10 @@ QByteArray encodeNewBackfill(const NewBackfill &b)
 {
     JsonWriter out;
     out.beginObject();
-    out.key("timeframe_start").value(b.timeframeStart.toIso8601());
-    out.key("timeframe_end").value(b.timeframeEnd.toIso8601());
+    out.key("timeframe_start").value(b.timeframeStart);
+    out.key("timeframe_end").value(b.timeframeEnd);
     if (b.closeTime)
-        out.key("close_time").value(b.closeTime->toIso8601());
+        out.key("close_time").value(*b.closeTime);
     if (b.customerId)
         out.key("customer_id").value(*b.customerId);
     if (b.externalCustomerId)
@@ -252,9 +252,9 @@ void writeBackfill(JsonWriter &out, const Backfill &b)
     out.beginObject();
     out.key("id").value(b.id);
     out.key("status").value(backfillStatusName(b.status));
-    out.key("created_at").value(b.createdAt.toIso8601());
-    out.key("timeframe_start").value(b.timeframeStart.toIso8601());
-    out.key("timeframe_end").value(b.timeframeEnd.toIso8601());
+    out.key("created_at").value(b.createdAt);
+    out.key("timeframe_start").value(b.timeframeStart);
+    out.key("timeframe_end").value(b.timeframeEnd);
     out.key("events_ingested").value(b.eventsIngested);
     out.key("close_time").value(optionalTime(b.closeTime));
     out.key("reverted_at").value(optionalTime(b.revertedAt));
@@ -274,8 +274,8 @@ QByteArray encodeBackfill(const Backfill &backfill)
 void writeVolumeBucket(JsonWriter &out, const VolumeBucket &bucket)
 {
     out.beginObject();
-    out.key("timeframe_start").value(bucket.timeframeStart.toIso8601());
-    out.key("timeframe_end").value(bucket.timeframeEnd.toIso8601());
+    out.key("timeframe_start").value(bucket.timeframeStart);
+    out.key("timeframe_end").value(bucket.timeframeEnd);
     out.key("count").value(bucket.count);
     out.endObject();
 }

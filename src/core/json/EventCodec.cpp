@@ -59,16 +59,17 @@ void readProperties(element value, Properties &out, QStringList &problems)
         return;
     }
     StringInterner &strings = threadInterner();
-    out.reserve(qsizetype(object.size()));
+    QList<Properties::Entry> entries;
+    entries.reserve(qsizetype(object.size()));
     for (auto field : object) {
-        const QString key = strings.get(field.key);
+        QString key = strings.get(field.key);
         const element v = field.value;
         switch (v.type()) {
-        case element_type::STRING: out.set(key, strings.get(std::string_view(v.get_string()))); break;
-        case element_type::INT64: out.set(key, static_cast<qint64>(int64_t(v.get_int64()))); break;
-        case element_type::UINT64: out.set(key, static_cast<double>(uint64_t(v.get_uint64()))); break;
-        case element_type::DOUBLE: out.set(key, double(v.get_double())); break;
-        case element_type::BOOL: out.set(key, bool(v.get_bool())); break;
+        case element_type::STRING: entries.emplace_back(std::move(key), strings.get(std::string_view(v.get_string()))); break;
+        case element_type::INT64: entries.emplace_back(std::move(key), static_cast<qint64>(int64_t(v.get_int64()))); break;
+        case element_type::UINT64: entries.emplace_back(std::move(key), static_cast<double>(uint64_t(v.get_uint64()))); break;
+        case element_type::DOUBLE: entries.emplace_back(std::move(key), double(v.get_double())); break;
+        case element_type::BOOL: entries.emplace_back(std::move(key), bool(v.get_bool())); break;
         case element_type::OBJECT:
         case element_type::ARRAY:
             problems << QStringLiteral("properties.%1: must be a string, number or boolean; nested %2 are not allowed")
@@ -79,6 +80,7 @@ void readProperties(element value, Properties &out, QStringList &problems)
             break;
         }
     }
+    out = Properties::fromEntries(std::move(entries));
 }
 
 DecodedEvent readEvent(element value, EventShape shape)
@@ -251,8 +253,7 @@ void writeProperties(JsonWriter &out, const Properties &properties)
 {
     out.beginObject();
     for (const auto &[key, value] : properties.entries()) {
-        const QByteArray k = key.toUtf8();
-        out.key(std::string_view(k.constData(), size_t(k.size())));
+        out.key(QStringView(key));
         std::visit([&out](const auto &v) { out.value(v); }, value);
     }
     out.endObject();
@@ -267,20 +268,20 @@ void writeEvent(JsonWriter &out, const Event &event)
     out.key("event_name").value(event.eventName);
     out.key("properties");
     writeProperties(out, event.properties);
-    out.key("timestamp").value(event.timestamp.toIso8601());
+    out.key("timestamp").value(event.timestamp);
     out.key("deprecated").value(event.deprecated);
     out.endObject();
 }
 
-QByteArray encodeIngestBody(const QList<Event> &events)
+namespace {
+
+void writeIngestItems(JsonWriter &out, std::span<const Event> events)
 {
-    JsonWriter out(events.size() * 200 + 16);
-    out.beginObject().key("events").beginArray();
     for (const Event &e : events) {
         out.beginObject();
         out.key("idempotency_key").value(e.id);
         out.key("event_name").value(e.eventName);
-        out.key("timestamp").value(e.timestamp.toIso8601());
+        out.key("timestamp").value(e.timestamp);
         if (e.customerId)
             out.key("customer_id").value(*e.customerId);
         if (e.externalCustomerId)
@@ -289,7 +290,23 @@ QByteArray encodeIngestBody(const QList<Event> &events)
         writeProperties(out, e.properties);
         out.endObject();
     }
+}
+
+} // namespace
+
+QByteArray encodeIngestBody(const QList<Event> &events)
+{
+    JsonWriter out(events.size() * 200 + 16);
+    out.beginObject().key("events").beginArray();
+    writeIngestItems(out, std::span<const Event>(events.constData(), size_t(events.size())));
     out.endArray().endObject();
+    return out.take();
+}
+
+QByteArray encodeIngestItems(std::span<const Event> events)
+{
+    JsonWriter out(qsizetype(events.size()) * 200);
+    writeIngestItems(out, events);
     return out.take();
 }
 
@@ -298,7 +315,7 @@ QByteArray encodeAmendBody(const Event &event)
     JsonWriter out;
     out.beginObject();
     out.key("event_name").value(event.eventName);
-    out.key("timestamp").value(event.timestamp.toIso8601());
+    out.key("timestamp").value(event.timestamp);
     if (event.customerId)
         out.key("customer_id").value(*event.customerId);
     if (event.externalCustomerId)

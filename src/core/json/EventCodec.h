@@ -9,6 +9,8 @@
 #include <QtCore/QList>
 #include <QtCore/QStringList>
 
+#include <span>
+
 namespace ul::json {
 
 /// One event read from a request or a file, with the problems of its shape (wrong types,
@@ -43,6 +45,8 @@ void writeEvent(JsonWriter &out, const Event &event);
 void writeProperties(JsonWriter &out, const Properties &properties);
 /// `{"events":[...]}` for `POST /ingest`.
 QByteArray encodeIngestBody(const QList<Event> &events);
+/// The items of that array alone, joined by commas (the outbox stores batches as such pieces).
+QByteArray encodeIngestItems(std::span<const Event> events);
 /// The amend body for `PUT /events/{id}`.
 QByteArray encodeAmendBody(const Event &event);
 /// The properties object alone, e.g. to store it.

@@ -51,10 +51,31 @@ JsonWriter &JsonWriter::key(std::string_view name)
     return *this;
 }
 
-JsonWriter &JsonWriter::value(const QString &text)
+JsonWriter &JsonWriter::key(QStringView name)
 {
-    const QByteArray utf8 = text.toUtf8();
-    return value(std::string_view(utf8.constData(), size_t(utf8.size())));
+    separate();
+    appendEscaped(m_out, name);
+    m_out.append(':');
+    m_needComma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(QStringView text)
+{
+    separate();
+    appendEscaped(m_out, text);
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(Timestamp when)
+{
+    char buffer[32];
+    const qsizetype length = when.writeIso8601(buffer);
+    if (length == 0)
+        return value(when.toIso8601());
+    separate();
+    m_out.append('"').append(buffer, length).append('"');
+    return *this;
 }
 
 JsonWriter &JsonWriter::value(std::string_view utf8)
@@ -141,6 +162,27 @@ void JsonWriter::appendEscaped(QByteArray &out, std::string_view utf8)
     }
     out.append(utf8.data() + runStart, qsizetype(utf8.size() - runStart));
     out.append('"');
+}
+
+void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
+{
+    const char16_t *units = text.utf16();
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = units[i];
+        if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\') {
+            const QByteArray utf8 = text.toUtf8(); // the rare case: escapes or non-ASCII text
+            appendEscaped(out, std::string_view(utf8.constData(), size_t(utf8.size())));
+            return;
+        }
+    }
+    const qsizetype start = out.size();
+    out.resize(start + n + 2);
+    char *p = out.data() + start;
+    *p++ = '"';
+    for (qsizetype i = 0; i < n; ++i)
+        p[i] = char(units[i]);
+    p[n] = '"';
 }
 
 } // namespace ul

@@ -3,6 +3,8 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
 
+#include "util/Timestamp.h"
+
 #include <optional>
 #include <string_view>
 
@@ -20,7 +22,11 @@ public:
     JsonWriter &beginArray();
     JsonWriter &endArray();
     JsonWriter &key(std::string_view name);
-    JsonWriter &value(const QString &text);
+    JsonWriter &key(QStringView name);
+    JsonWriter &value(const QString &text) { return value(QStringView(text)); }
+    JsonWriter &value(QStringView text);
+    /// ISO 8601 in UTC with milliseconds when they are not zero, as Orb writes timestamps.
+    JsonWriter &value(Timestamp when);
     JsonWriter &value(std::string_view utf8);
     JsonWriter &value(const char *utf8) { return value(std::string_view(utf8)); }
     JsonWriter &value(const std::optional<QString> &text);
@@ -36,6 +42,9 @@ public:
     QByteArray take() { return std::move(m_out); }
 
     static void appendEscaped(QByteArray &out, std::string_view utf8);
+    /// Writes UTF-16 text as an escaped JSON string; text that is plain ASCII (the usual ids,
+    /// names and keys) is narrowed straight into `out` without a temporary UTF-8 copy.
+    static void appendEscaped(QByteArray &out, QStringView text);
 
 private:
     void separate();

@@ -1,6 +1,10 @@
 #include "model/Event.h"
 
+#include <QtCore/QHashFunctions>
 #include <QtCore/QLocale>
+#include <QtCore/QVarLengthArray>
+
+#include <bit>
 
 namespace ul {
 
@@ -8,6 +12,52 @@ Properties::Properties(std::initializer_list<Entry> entries)
 {
     for (const auto &entry : entries)
         set(entry.first, entry.second);
+}
+
+Properties Properties::fromEntries(QList<Entry> entries)
+{
+    Properties result;
+    const qsizetype n = entries.size();
+    if (n <= 1) {
+        result.m_entries = std::move(entries);
+        return result;
+    }
+    // An open-addressing table of entry indices, on the stack for up to 64 keys: each key is
+    // hashed once and compared only with keys of the same slot run.
+    const size_t capacity = std::bit_ceil(size_t(n) * 2);
+    const size_t mask = capacity - 1;
+    QVarLengthArray<qsizetype, 128> slots(qsizetype(capacity), -1);
+    QVarLengthArray<bool, 64> repeated(n, false);
+    bool anyRepeated = false;
+    for (qsizetype i = 0; i < n; ++i) {
+        size_t slot = qHash(entries[i].first) & mask;
+        for (;;) {
+            const qsizetype first = slots[qsizetype(slot)];
+            if (first < 0) {
+                slots[qsizetype(slot)] = i;
+                break;
+            }
+            if (entries[first].first == entries[i].first) {
+                entries[first].second = std::move(entries[i].second);
+                repeated[i] = anyRepeated = true;
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    if (anyRepeated) {
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (!repeated[i]) {
+                if (kept != i)
+                    entries[kept] = std::move(entries[i]);
+                ++kept;
+            }
+        }
+        entries.resize(kept);
+    }
+    result.m_entries = std::move(entries);
+    return result;
 }
 
 qsizetype Properties::indexOf(QStringView key) const

@@ -88,6 +88,36 @@ QByteArray eventJson(const Event &event)
     return out.take();
 }
 
+/// A queued write to one event and its journal entry: the shape amend, deprecate and undo share.
+/// Writes to one event go out one at a time, in order (its ordering key, exclusive).
+struct EventWrite {
+    StoredOperation op;
+    NewJournalEntry entry;
+};
+
+EventWrite eventWrite(OperationKind kind, QLatin1StringView action, const QString &path, const Event &before,
+                      const Event &after, const CorrectionOptions &options)
+{
+    EventWrite w;
+    w.op.kind = kind;
+    w.op.orderingKey = QStringLiteral("event:") + after.id;
+    w.op.exclusive = true;
+    w.op.groupId = options.groupId;
+    w.op.action = action;
+    w.op.reason = options.reason;
+    w.op.eventIds = {after.id};
+    w.op.eventCount = 1;
+    w.op.method = "PUT";
+    w.op.path = path;
+    w.entry.action = action;
+    w.entry.eventIds = w.op.eventIds;
+    w.entry.beforeJson = eventJson(before);
+    w.entry.afterJson = eventJson(after);
+    w.entry.reason = options.reason;
+    w.entry.operationId = options.groupId;
+    return w;
+}
+
 QByteArray ingestSummary(const std::optional<QString> &backfillId, qint64 events)
 {
     JsonWriter out(96);
@@ -109,14 +139,9 @@ QByteArray idsJson(const QList<Event> &events, qsizetype from, qsizetype count)
 }
 
 /// The events as `/ingest` items joined by commas, without the surrounding array.
-Expected<QByteArray, QString> ingestItems(const QList<Event> &events, qsizetype from, qsizetype count)
+QByteArray ingestItems(const QList<Event> &events, qsizetype from, qsizetype count)
 {
-    static constexpr QByteArrayView Prefix("{\"events\":[");
-    static constexpr QByteArrayView Suffix("]}");
-    QByteArray body = json::encodeIngestBody(events.mid(from, count));
-    if (!body.startsWith(Prefix) || !body.endsWith(Suffix))
-        return Unexpected{QStringLiteral("the ingest body has an unexpected shape")};
-    return body.mid(Prefix.size(), body.size() - Prefix.size() - Suffix.size());
+    return json::encodeIngestItems(std::span<const Event>(events.constData() + from, size_t(count)));
 }
 
 OutboxError error(OutboxError::Kind kind, const QString &message, qint64 room = 0)
@@ -433,27 +458,11 @@ Expected<QList<OperationTicket>, OutboxError> Outbox::enqueueAmendments(const QS
         if (item.after.id.isEmpty() || item.after.id != item.before.id)
             return Unexpected{error(OutboxError::Kind::Invalid,
                                     tr("Amendment %1 has no event id, or its before and after ids differ.").arg(i + 1))};
-        StoredOperation op;
-        op.kind = OperationKind::Amend;
-        op.orderingKey = QStringLiteral("event:") + item.after.id;
-        op.exclusive = true;
-        op.groupId = options.groupId;
-        op.action = JournalAction::Amend;
-        op.reason = options.reason;
-        op.eventIds = {item.after.id};
-        op.eventCount = 1;
-        op.method = "PUT";
-        op.path = QStringLiteral("events/") + item.after.id;
-        ops << op;
+        EventWrite w = eventWrite(OperationKind::Amend, JournalAction::Amend, QStringLiteral("events/") + item.after.id,
+                                  item.before, item.after, options);
+        ops << std::move(w.op);
         bodies << json::encodeAmendBody(item.after);
-        NewJournalEntry entry;
-        entry.action = JournalAction::Amend;
-        entry.eventIds = op.eventIds;
-        entry.beforeJson = eventJson(item.before);
-        entry.afterJson = eventJson(item.after);
-        entry.reason = options.reason;
-        entry.operationId = options.groupId;
-        entries << entry;
+        entries << std::move(w.entry);
     }
     return enqueueOperations(destination, std::move(ops), bodies, std::move(entries));
 }
@@ -480,30 +489,14 @@ Expected<QList<OperationTicket>, OutboxError> Outbox::enqueueDeprecations(const 
         const Event &event = current[i];
         if (event.id.isEmpty())
             return Unexpected{error(OutboxError::Kind::Invalid, tr("Deprecation %1 has no event id.").arg(i + 1))};
-        StoredOperation op;
-        op.kind = OperationKind::Deprecate;
-        op.orderingKey = QStringLiteral("event:") + event.id;
-        op.exclusive = true;
-        op.groupId = options.groupId;
-        op.action = JournalAction::Deprecate;
-        op.reason = options.reason;
-        op.eventIds = {event.id};
-        op.eventCount = 1;
-        op.method = "PUT";
-        op.path = QStringLiteral("events/%1/deprecate").arg(event.id);
-        ops << op;
-        bodies << QByteArray();
         Event after = event;
         after.deprecated = true;
-        NewJournalEntry entry;
-        entry.action = JournalAction::Deprecate;
-        entry.eventIds = op.eventIds;
-        entry.beforeJson = eventJson(event);
-        entry.afterJson = eventJson(after);
-        entry.reason = options.reason;
-        entry.operationId = options.groupId;
-        entry.final = true;
-        entries << entry;
+        EventWrite w = eventWrite(OperationKind::Deprecate, JournalAction::Deprecate,
+                                  QStringLiteral("events/%1/deprecate").arg(event.id), event, after, options);
+        w.entry.final = true;
+        ops << std::move(w.op);
+        bodies << QByteArray();
+        entries << std::move(w.entry);
     }
     return enqueueOperations(destination, std::move(ops), bodies, std::move(entries));
 }
@@ -529,26 +522,10 @@ Expected<OperationTicket, OutboxError> Outbox::enqueueUndo(const QString &destin
     if (!plan)
         return Unexpected{error(OutboxError::Kind::Invalid, plan.error())};
     const Event &after = plan->restore;
-    StoredOperation op;
-    op.kind = OperationKind::Amend;
-    op.orderingKey = QStringLiteral("event:") + after.id;
-    op.exclusive = true;
-    op.groupId = options.groupId;
-    op.action = JournalAction::Amend;
-    op.reason = options.reason;
-    op.eventIds = {after.id};
-    op.eventCount = 1;
-    op.method = "PUT";
-    op.path = QStringLiteral("events/") + after.id;
-    NewJournalEntry entry;
-    entry.action = JournalAction::Amend;
-    entry.eventIds = op.eventIds;
-    entry.beforeJson = eventJson(plan->expectedCurrent);
-    entry.afterJson = eventJson(after);
-    entry.reason = options.reason;
-    entry.operationId = options.groupId;
-    entry.undoOf = entryId;
-    auto tickets = enqueueOperations(destination, {op}, {json::encodeAmendBody(after)}, {entry});
+    EventWrite w = eventWrite(OperationKind::Amend, JournalAction::Amend, QStringLiteral("events/") + after.id,
+                              plan->expectedCurrent, after, options);
+    w.entry.undoOf = entryId;
+    auto tickets = enqueueOperations(destination, {w.op}, {json::encodeAmendBody(after)}, {w.entry});
     if (!tickets)
         return Unexpected{tickets.error()};
     return tickets->first();
@@ -675,10 +652,7 @@ Expected<IngestReceipt, OutboxError> Outbox::enqueueIngest(const QString &destin
     // Serialize, and write the journal entries of the batches this call seals.
     QList<NewJournalEntry> entries;
     for (Slice &s : slices) {
-        auto items = ingestItems(events, s.from, s.count);
-        if (!items)
-            return Unexpected{error(OutboxError::Kind::Invalid, items.error())};
-        s.items = std::move(items).value();
+        s.items = ingestItems(events, s.from, s.count);
         s.ids = idsJson(events, s.from, s.count);
         if (!s.seals)
             continue;

@@ -166,6 +166,15 @@ QDateTime Timestamp::toDateTime() const
 
 QString Timestamp::toIso8601() const
 {
+    char buffer[32];
+    const qsizetype length = writeIso8601(buffer);
+    if (length == 0) // outside ISO 8601's four digits: let Qt spell it
+        return toDateTime().toString(Qt::ISODateWithMs);
+    return QString::fromLatin1(buffer, length);
+}
+
+qsizetype Timestamp::writeIso8601(char (&buffer)[32]) const
+{
     // Written by hand: QDateTime::toString costs ~10k instructions, and search answers and
     // ingest bodies format one timestamp per event.
     constexpr qint64 msPerDay = 86'400'000;
@@ -176,9 +185,10 @@ QString Timestamp::toIso8601() const
         --days;
     }
     const CivilDate date = civilFromDays(days);
+    if (date.year < 0 || date.year > 9999)
+        return 0;
     const int ms = int(msOfDay % 1000);
     const int secondOfDay = int(msOfDay / 1000);
-    char buffer[32];
     char *p = buffer;
     auto put = [&p](qint64 value, int width) {
         for (int i = width - 1; i >= 0; --i) {
@@ -187,8 +197,6 @@ QString Timestamp::toIso8601() const
         }
         p += width;
     };
-    if (date.year < 0 || date.year > 9999) // outside ISO 8601's four digits: let Qt spell it
-        return toDateTime().toString(Qt::ISODateWithMs);
     put(date.year, 4);
     *p++ = '-';
     put(date.month, 2);
@@ -205,7 +213,7 @@ QString Timestamp::toIso8601() const
         put(ms, 3);
     }
     *p++ = 'Z';
-    return QString::fromLatin1(buffer, p - buffer);
+    return p - buffer;
 }
 
 } // namespace ul

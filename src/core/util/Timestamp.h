@@ -29,6 +29,9 @@ public:
     [[nodiscard]] QDateTime toDateTime() const;
     /// `2024-05-01T12:00:00Z`, or with `.123` when the milliseconds are not zero.
     [[nodiscard]] QString toIso8601() const;
+    /// The text of toIso8601() written into `buffer` without allocating (request bodies write one
+    /// per event); returns its length, or 0 for a year outside 0000–9999 (toIso8601() spells those).
+    qsizetype writeIso8601(char (&buffer)[32]) const;
 
     [[nodiscard]] constexpr Timestamp addMsecs(qint64 ms) const { return Timestamp(m_ms + ms); }
     [[nodiscard]] constexpr Timestamp addSecs(qint64 s) const { return Timestamp(m_ms + s * 1000); }

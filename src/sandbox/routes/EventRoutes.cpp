@@ -298,7 +298,7 @@ HttpResponse history(SandboxContext &ctx, const QString &id)
         out.beginObject();
         out.key("version").value(v.version);
         out.key("change").value(eventChangeName(v.change));
-        out.key("recorded_at").value(v.recordedAt.toIso8601());
+        out.key("recorded_at").value(v.recordedAt);
         out.key("event");
         json::writeEvent(out, v.event);
         out.endObject();

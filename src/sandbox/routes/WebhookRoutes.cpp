@@ -22,7 +22,7 @@ constexpr auto RecentFailureWindow = std::chrono::hours(24);
 void optionalTime(JsonWriter &out, const std::optional<Timestamp> &time)
 {
     if (time)
-        out.value(time->toIso8601());
+        out.value(*time);
     else
         out.null();
 }
@@ -36,7 +36,7 @@ void writeWebhook(JsonWriter &out, const StoredWebhook &w, int recentFailures, b
     for (const QString &s : w.subscriptions)
         out.value(s);
     out.endArray();
-    out.key("created").value(w.created.toIso8601());
+    out.key("created").value(w.created);
     out.key("recentFailureCount").value(recentFailures);
     if (withSecret)
         out.key("secret").value(w.secret);
@@ -51,7 +51,7 @@ void writeAttempt(JsonWriter &out, const StoredAttempt &a, bool sending)
     out.key("message").value(a.message);
     out.key("eventId").value(a.eventId);
     out.key("webhookId").value(a.webhookId);
-    out.key("created").value(a.created.toIso8601());
+    out.key("created").value(a.created);
     out.key("httpStatus");
     if (a.httpStatus)
         out.value(*a.httpStatus);
@@ -85,7 +85,7 @@ void writeDelivery(JsonWriter &out, const StoredDelivery &d, bool sending)
     out.key("status").value(d.status);
     out.key("sending").value(sending);
     out.key("tries").value(d.tries);
-    out.key("created").value(d.created.toIso8601());
+    out.key("created").value(d.created);
     out.key("nextTry");
     optionalTime(out, d.nextTry);
     out.key("delivered");

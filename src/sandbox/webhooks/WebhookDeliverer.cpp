@@ -50,7 +50,7 @@ QByteArray eventNotificationPayload(const QString &notificationId, QLatin1String
     out.beginObject().key("event").beginObject();
     out.key("id").value(notificationId);
     out.key("subscription").value(std::string_view(subscription.data(), size_t(subscription.size())));
-    out.key("created").value(created.toIso8601());
+    out.key("created").value(created);
     out.key("workspaceId").value("sandbox");
     out.key("log").beginObject();
     out.key("type").value(eventChangeName(change));
@@ -150,7 +150,7 @@ void WebhookDeliverer::notifyBackfill(QLatin1StringView subscription, const QStr
     out.beginObject().key("event").beginObject();
     out.key("id").value(notificationId);
     out.key("subscription").value(std::string_view(subscription.data(), size_t(subscription.size())));
-    out.key("created").value(at.toIso8601());
+    out.key("created").value(at);
     out.key("workspaceId").value("sandbox");
     out.key("log").beginObject();
     out.key("type").value(subscription == WebhookSubscriptions[4] ? "reverted" : "closed");
