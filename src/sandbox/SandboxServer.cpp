@@ -16,6 +16,7 @@
 #include <QtCore/QDebug>
 #include <QtCore/QJsonArray>
 #include <QtCore/QLoggingCategory>
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
 
 #include <cctype>
@@ -297,6 +298,15 @@ void SandboxServer::watchSocket(QTcpSocket *socket)
     // thread is busy with another connection's: its last segment waits for an ACK that waits for
     // this thread to read. Quick ACKs again as soon as the answer has left.
     connect(socket, &QTcpSocket::bytesWritten, this, [socket] { acknowledgeAtOnce(socket); });
+    // Send each answer as soon as it is made. QTcpSocket only buffers it, and the event loop runs
+    // every socket's pending reads (the next requests, milliseconds each) before any pending write:
+    // with four requests in flight an answer waited for the three others to be handled. Qt
+    // HttpServer connects its own reader when it takes the connection, right after this returns, so
+    // this slot, connected a turn later, runs after it has answered.
+    QMetaObject::invokeMethod(this, [socket = QPointer<QTcpSocket>(socket)] {
+        if (socket)
+            connect(socket, &QTcpSocket::readyRead, socket, [s = socket.data()] { s->flush(); });
+    }, Qt::QueuedConnection);
 }
 
 void SandboxServer::checkRequestSize(QTcpSocket *socket)
